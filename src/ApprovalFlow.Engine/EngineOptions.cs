@@ -1,0 +1,13 @@
+namespace ApprovalFlow.Engine;
+
+public sealed class EngineOptions
+{
+    /// <summary>How often a transition that lost an optimistic-concurrency race to another transition is re-run.</summary>
+    public int MaxConflictRetries { get; set; } = 60;
+
+    /// <summary>Guards against a model that loops without ever reaching a wait state.</summary>
+    public int MaxStepsPerTransition { get; set; } = 10_000;
+
+    /// <summary>How many due timers one sweep fires at most.</summary>
+    public int SweepBatchSize { get; set; } = 500;
+}

@@ -1,0 +1,8 @@
+namespace ApprovalFlow.Engine.Expressions;
+
+internal enum UnaryOperator
+{
+    Not,
+    Negate,
+    Empty,
+}

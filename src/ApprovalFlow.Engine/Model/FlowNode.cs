@@ -1,0 +1,39 @@
+namespace ApprovalFlow.Engine.Model;
+
+/// <summary>An element a token can be at: an event, an activity or a gateway.</summary>
+public sealed class FlowNode
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public required NodeKind Kind { get; init; }
+    /// <summary>The BPMN element name, e.g. <c>userTask</c>, for messages and history.</summary>
+    public required string ElementType { get; init; }
+    public int? Line { get; init; }
+    public required FlowScope Scope { get; init; }
+
+    public List<SequenceFlow> Incoming { get; } = [];
+    public List<SequenceFlow> Outgoing { get; } = [];
+    public SequenceFlow? DefaultFlow { get; set; }
+
+    public EventTrigger Trigger { get; init; }
+    public TimerDefinition? Timer { get; init; }
+    public string? MessageName { get; init; }
+
+    /// <summary>For boundary events: the activity it sits on, and whether firing cancels it.</summary>
+    public FlowNode? AttachedTo { get; set; }
+    public bool CancelActivity { get; init; } = true;
+    public List<FlowNode> BoundaryEvents { get; } = [];
+
+    public TaskAssignment Assignment { get; init; } = TaskAssignment.None;
+    public string? HandlerName { get; init; }
+
+    /// <summary>For an embedded sub-process: its own scope of nodes.</summary>
+    public FlowScope? Inner { get; set; }
+
+    /// <summary>Extension attributes by local name (the project's own namespace), e.g. stepCode, timeLimitDays.</summary>
+    public IReadOnlyDictionary<string, string> Extensions { get; init; } = new Dictionary<string, string>();
+
+    public bool IsGateway => Kind is NodeKind.ExclusiveGateway or NodeKind.ParallelGateway or NodeKind.InclusiveGateway;
+
+    public override string ToString() => $"{ElementType} '{Id}'";
+}

@@ -1,0 +1,138 @@
+using ApprovalFlow.Engine.Model;
+
+namespace ApprovalFlow.Engine.Parsing;
+
+/// <summary>Graph checks on a read model: starts and ends, reachability, gateway conditions, deadlocks.</summary>
+internal static class ModelValidator
+{
+    public static void Validate(ProcessModel model, List<ValidationError> errors)
+    {
+        void Error(FlowNode n, string message) => errors.Add(new(n.Id, n.ElementType, n.Line, message));
+        void FlowError(SequenceFlow f, string message) => errors.Add(new(f.Id, "sequenceFlow", f.Line, message));
+
+        foreach (var scope in Scopes(model.Root))
+        {
+            var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent).ToList();
+            var where = scope.Owner is null ? "The process" : $"Sub-process '{scope.Owner.Id}'";
+            if (starts.Count == 0)
+            {
+                var at = scope.Owner;
+                errors.Add(new(at?.Id ?? model.Key, at?.ElementType ?? "process", at?.Line, $"{where} has no start event."));
+            }
+            else if (starts.Count > 1)
+                foreach (var s in starts) Error(s, $"{where} has {starts.Count} start events; exactly one none start event is supported.");
+            else scope.Start = starts[0];
+
+            foreach (var n in scope.Nodes)
+                CheckNode(n, Error, FlowError);
+
+            CheckReachability(scope, Error);
+        }
+
+        foreach (var join in model.Nodes.Values.Where(n => n.Kind == NodeKind.ParallelGateway && n.Incoming.Count > 1))
+            CheckExclusiveFeedsParallelJoin(join, errors);
+    }
+
+    private static IEnumerable<FlowScope> Scopes(FlowScope scope)
+    {
+        yield return scope;
+        foreach (var inner in scope.Nodes.Where(n => n.Inner is not null).SelectMany(n => Scopes(n.Inner!)))
+            yield return inner;
+    }
+
+    private static void CheckNode(FlowNode n, Action<FlowNode, string> error, Action<SequenceFlow, string> flowError)
+    {
+        switch (n.Kind)
+        {
+            case NodeKind.StartEvent when n.Incoming.Count > 0:
+                error(n, "A start event may not have incoming sequence flows.");
+                break;
+            case NodeKind.EndEvent when n.Outgoing.Count > 0:
+                error(n, "An end event may not have outgoing sequence flows.");
+                break;
+            case NodeKind.BoundaryEvent:
+                if (n.Incoming.Count > 0) error(n, "A boundary event may not have incoming sequence flows.");
+                if (n.Outgoing.Count == 0) error(n, "A boundary event needs an outgoing sequence flow.");
+                break;
+            case NodeKind.IntermediateCatchEvent when n.Trigger == EventTrigger.None:
+                error(n, "An intermediate catch event needs a timer or message definition.");
+                break;
+            case NodeKind.ParallelGateway:
+                foreach (var f in n.Outgoing.Where(f => f.Condition is not null))
+                    flowError(f, $"Parallel gateway '{n.Id}' takes every outgoing flow; a condition here would be ignored, so it is refused.");
+                break;
+            case NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway when n.Outgoing.Count > 1:
+                foreach (var f in n.Outgoing)
+                {
+                    if (f == n.DefaultFlow && f.Condition is not null)
+                        flowError(f, $"The default flow of '{n.Id}' may not carry a condition.");
+                    else if (f != n.DefaultFlow && f.Condition is null)
+                        flowError(f, $"Outgoing flow of gateway '{n.Id}' has no condition and is not its default flow.");
+                }
+                break;
+        }
+        if (n.IsGateway && n.Incoming.Count == 0)
+            error(n, "A gateway needs at least one incoming sequence flow.");
+        if (n.IsGateway && n.Outgoing.Count == 0)
+            error(n, "A gateway needs at least one outgoing sequence flow.");
+        if (n.Kind is not (NodeKind.StartEvent or NodeKind.BoundaryEvent) && n.Incoming.Count == 0 && !n.IsGateway)
+            error(n, "Nothing leads to this element: it has no incoming sequence flow.");
+    }
+
+    private static void CheckReachability(FlowScope scope, Action<FlowNode, string> error)
+    {
+        if (scope.Start is null) return;
+        var seen = new HashSet<FlowNode> { scope.Start };
+        var queue = new Queue<FlowNode>(seen);
+        while (queue.TryDequeue(out var n))
+        {
+            var next = n.Outgoing.Select(f => f.Target).Concat(n.BoundaryEvents);
+            foreach (var t in next)
+                if (seen.Add(t)) queue.Enqueue(t);
+        }
+        foreach (var n in scope.Nodes.Where(n => !seen.Contains(n)))
+        {
+            // Nodes without incoming flows already have a more precise error.
+            if (n.Incoming.Count == 0 && n.Kind is not NodeKind.BoundaryEvent && !n.IsGateway) continue;
+            if (n.Kind == NodeKind.StartEvent) continue;
+            error(n, "This element cannot be reached from the start event.");
+        }
+    }
+
+    /// <summary>
+    /// An exclusive split whose different branches arrive, with no parallel or inclusive gateway between,
+    /// at different incoming flows of one parallel join: only one branch ever gets a token, so the join waits forever.
+    /// </summary>
+    private static void CheckExclusiveFeedsParallelJoin(FlowNode join, List<ValidationError> errors)
+    {
+        foreach (var split in join.Scope.Nodes.Where(n => n.Kind == NodeKind.ExclusiveGateway && n.Outgoing.Count > 1))
+        {
+            var reachedBy = split.Outgoing
+                .Select(o => IncomingFlowsReached(o, join, split))
+                .ToList();
+            var conflicting = false;
+            for (var i = 0; i < reachedBy.Count && !conflicting; i++)
+                for (var j = i + 1; j < reachedBy.Count && !conflicting; j++)
+                    conflicting = reachedBy[i].Any(a => reachedBy[j].Any(b => a != b));
+            if (conflicting)
+                errors.Add(new(join.Id, join.ElementType, join.Line,
+                    $"Parallel join '{join.Id}' is fed from different branches of exclusive gateway '{split.Id}': only one branch gets a token, so the join would wait forever (deadlock). Use an exclusive or inclusive gateway to merge."));
+        }
+    }
+
+    private static HashSet<SequenceFlow> IncomingFlowsReached(SequenceFlow start, FlowNode join, FlowNode split)
+    {
+        var reached = new HashSet<SequenceFlow>();
+        var seen = new HashSet<FlowNode>();
+        var stack = new Stack<SequenceFlow>();
+        stack.Push(start);
+        while (stack.TryPop(out var flow))
+        {
+            if (flow.Target == join) { reached.Add(flow); continue; }
+            var t = flow.Target;
+            if (t == split || t.Kind is NodeKind.ParallelGateway or NodeKind.InclusiveGateway || !seen.Add(t)) continue;
+            foreach (var o in t.Outgoing) stack.Push(o);
+        }
+        return reached;
+    }
+}

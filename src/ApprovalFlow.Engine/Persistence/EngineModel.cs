@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Engine.Persistence;
+
+/// <summary>
+/// The engine's tables. The host's DbContext calls <see cref="Configure"/> from OnModelCreating,
+/// so engine rows and the host's own rows commit in one transaction.
+/// </summary>
+public static class EngineModel
+{
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<ProcessDefinitionRecord>(e =>
+        {
+            e.ToTable("engine_definitions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(400);
+            e.Property(x => x.DeployedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Key, x.Version }).IsUnique();
+        });
+        model.Entity<ProcessInstanceRecord>(e =>
+        {
+            e.ToTable("engine_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DefinitionKey).HasMaxLength(200);
+            e.Property(x => x.BusinessKey).HasMaxLength(200);
+            e.Property(x => x.StartedBy).HasMaxLength(256);
+            e.Property(x => x.EndReason).HasMaxLength(1000);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => x.BusinessKey);
+            e.HasIndex(x => new { x.Status, x.DefinitionKey });
+        });
+        model.Entity<HumanTaskRecord>(e =>
+        {
+            e.ToTable("engine_tasks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(400);
+            e.Property(x => x.CandidateGroups).HasMaxLength(1000);
+            e.Property(x => x.Assignee).HasMaxLength(256);
+            e.Property(x => x.CompletedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.InstanceId, x.Status });
+            e.HasIndex(x => new { x.Status, x.Assignee });
+            e.HasIndex(x => new { x.Status, x.DueAt });
+        });
+        model.Entity<TimerRecord>(e =>
+        {
+            e.ToTable("engine_timers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => x.InstanceId);
+        });
+        model.Entity<MessageSubscriptionRecord>(e =>
+        {
+            e.ToTable("engine_message_subscriptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.MessageName).HasMaxLength(200);
+            e.Property(x => x.BusinessKey).HasMaxLength(200);
+            e.HasIndex(x => new { x.MessageName, x.BusinessKey });
+            e.HasIndex(x => x.InstanceId);
+        });
+        model.Entity<HistoryRecord>(e =>
+        {
+            e.ToTable("engine_history");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.ElementType).HasMaxLength(100);
+            e.Property(x => x.Event).HasMaxLength(50);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+            e.HasIndex(x => new { x.InstanceId, x.Id });
+        });
+    }
+}

@@ -1,0 +1,20 @@
+namespace ApprovalFlow.Engine.Persistence;
+
+public sealed class ProcessInstanceRecord
+{
+    public Guid Id { get; set; }
+    public Guid DefinitionId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public int DefinitionVersion { get; set; }
+    public string? BusinessKey { get; set; }
+    public InstanceStatus Status { get; set; }
+    /// <summary>The tokens, serialised; see <see cref="Runtime.ExecutionState"/>.</summary>
+    public required string StateJson { get; set; }
+    public required string VariablesJson { get; set; }
+    /// <summary>Optimistic concurrency: every transition increments it.</summary>
+    public int Revision { get; set; }
+    public DateTime StartedAt { get; set; }
+    public string? StartedBy { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public string? EndReason { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace ApprovalFlow.Engine.Persistence;
+
+/// <summary>A stored timer: the due time lives in the database so it survives restarts.</summary>
+public sealed class TimerRecord
+{
+    public Guid Id { get; set; }
+    public Guid InstanceId { get; set; }
+    /// <summary>The token waiting at the intermediate event, or the activity token the boundary event is attached to.</summary>
+    public Guid TokenId { get; set; }
+    public required string ElementId { get; set; }
+    public DateTime DueAt { get; set; }
+    public TimerStatus Status { get; set; }
+    public DateTime? FiredAt { get; set; }
+}

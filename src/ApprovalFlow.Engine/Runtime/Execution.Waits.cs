@@ -1,0 +1,158 @@
+using ApprovalFlow.Engine.Model;
+using ApprovalFlow.Engine.Persistence;
+
+namespace ApprovalFlow.Engine.Runtime;
+
+internal sealed partial class Execution
+{
+    private void CreateTask(Token token, FlowNode node)
+    {
+        var groups = node.Assignment.ResolveCandidateGroups(Variables);
+        DateTime? dueAt = null;
+        if (node.Extensions.TryGetValue("timeLimitDays", out var days) && int.TryParse(days, out var n) && n > 0)
+            dueAt = services.Calendar.AddWorkingDays(now, n);
+        var task = new HumanTaskRecord
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = instance.Id,
+            TokenId = token.Id,
+            ElementId = node.Id,
+            Name = node.Name,
+            CandidateGroups = groups.Count == 0 ? null : "," + string.Join(",", groups) + ",",
+            Assignee = node.Assignment.ResolveAssignee(Variables),
+            Status = HumanTaskStatus.Open,
+            CreatedAt = now,
+            DueAt = dueAt,
+        };
+        db.Add(task);
+        openTasks.Add(task);
+    }
+
+    private void AttachBoundaryEvents(Token token, FlowNode activity)
+    {
+        foreach (var boundary in activity.BoundaryEvents)
+        {
+            if (boundary.Trigger == EventTrigger.Timer) CreateTimer(token, boundary);
+            else if (boundary.Trigger == EventTrigger.Message) CreateSubscription(token, boundary);
+        }
+    }
+
+    private void CreateTimer(Token token, FlowNode node)
+    {
+        DateTime dueAt;
+        try
+        {
+            dueAt = node.Timer!.DueAt(now, Variables);
+        }
+        catch (Exception ex) when (ex is FormatException or Expressions.ExpressionEvaluationException)
+        {
+            throw new ExecutionException(node.Id, $"The timer cannot be set: {ex.Message}");
+        }
+        var timer = new TimerRecord
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = instance.Id,
+            TokenId = token.Id,
+            ElementId = node.Id,
+            DueAt = dueAt,
+            Status = TimerStatus.Pending,
+        };
+        db.Add(timer);
+        pendingTimers.Add(timer);
+        NewTimers.Add(timer);
+    }
+
+    private void CreateSubscription(Token token, FlowNode node)
+    {
+        var subscription = new MessageSubscriptionRecord
+        {
+            Id = Guid.NewGuid(),
+            InstanceId = instance.Id,
+            TokenId = token.Id,
+            ElementId = node.Id,
+            MessageName = node.MessageName!,
+            BusinessKey = instance.BusinessKey,
+            CreatedAt = now,
+        };
+        db.Add(subscription);
+        subscriptions.Add(subscription);
+    }
+
+    /// <summary>Withdraws everything a token waits on: its task, its timers, its message subscriptions.</summary>
+    private void ReleaseWaits(Token token)
+    {
+        foreach (var task in openTasks.Where(t => t.TokenId == token.Id).ToList())
+        {
+            task.Status = HumanTaskStatus.Cancelled;
+            task.EndedAt = now;
+            openTasks.Remove(task);
+            History(model.Node(task.ElementId), token, "task-cancelled", actor, null);
+        }
+        foreach (var timer in pendingTimers.Where(t => t.TokenId == token.Id).ToList())
+        {
+            timer.Status = TimerStatus.Cancelled;
+            pendingTimers.Remove(timer);
+        }
+        foreach (var subscription in subscriptions.Where(s => s.TokenId == token.Id).ToList())
+        {
+            db.Remove(subscription);
+            subscriptions.Remove(subscription);
+        }
+    }
+
+    /// <summary>Removes a token, and for a sub-process every token inside it, withdrawing what they wait on.</summary>
+    private void RemoveToken(Token token, string? why)
+    {
+        foreach (var child in state.Tokens.Where(t => t.ScopeId == token.Id).ToList())
+            RemoveToken(child, why);
+        ReleaseWaits(token);
+        state.Tokens.Remove(token);
+        if (why is not null) History(model.Node(token.ElementId), token, why, actor, null);
+    }
+
+    /// <summary>When the last token of a sub-process ends, the sub-process completes and its token leaves it.</summary>
+    private void CompleteScopeIfEmpty(Guid? scopeId)
+    {
+        if (scopeId is null || state.Tokens.Any(t => t.ScopeId == scopeId)) return;
+        var scopeToken = state.Tokens.FirstOrDefault(t => t.Id == scopeId);
+        if (scopeToken is null) return;
+        var subProcess = model.Node(scopeToken.ElementId);
+        ReleaseWaits(scopeToken);
+        History(subProcess, scopeToken, "completed", null, null);
+        Leave(scopeToken, subProcess);
+    }
+
+    /// <summary>A terminate end event ends its scope: the whole instance at top level, else just the sub-process.</summary>
+    private void Terminate(Token token)
+    {
+        if (token.ScopeId is null)
+        {
+            foreach (var t in state.Tokens.Where(t => t.ScopeId is null).ToList())
+                RemoveToken(t, t == token ? null : "terminated");
+            instance.Status = InstanceStatus.Terminated;
+            instance.EndedAt = now;
+            instance.EndReason = $"terminate end event '{token.ElementId}'";
+            History(null, null, "instance-terminated", actor, instance.EndReason);
+            return;
+        }
+        foreach (var t in state.Tokens.Where(t => t.ScopeId == token.ScopeId).ToList())
+            RemoveToken(t, t == token ? null : "terminated");
+        CompleteScopeIfEmpty(token.ScopeId);
+    }
+
+    public void RecordTaskEvent(HumanTaskRecord task, string what) =>
+        History(model.Node(task.ElementId), null, what, actor, task.Assignee);
+
+    private void History(FlowNode? node, Token? token, string what, string? who, string? detail) =>
+        db.Add(new HistoryRecord
+        {
+            InstanceId = instance.Id,
+            ElementId = node?.Id,
+            ElementType = node?.ElementType,
+            Event = what,
+            TokenId = token?.Id,
+            Actor = who,
+            Detail = detail,
+            At = now,
+        });
+}

@@ -1,0 +1,279 @@
+using System.Text.Json.Nodes;
+using ApprovalFlow.Engine.Model;
+using ApprovalFlow.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Engine.Runtime;
+
+/// <summary>
+/// One transition of one instance: moves tokens until every token rests at a wait state, recording
+/// tasks, timers, subscriptions and history in the DbContext. The caller saves everything in one transaction.
+/// Single-threaded by design; see docs/engine-semantics.md.
+/// </summary>
+internal sealed partial class Execution
+{
+    private readonly ProcessModel model;
+    private readonly ProcessInstanceRecord instance;
+    private readonly ExecutionState state;
+    private readonly DbContext db;
+    private readonly EngineServices services;
+    private readonly DateTime now;
+    private readonly string? actor;
+    private readonly Queue<Token> agenda = new();
+    private readonly List<HumanTaskRecord> openTasks;
+    private readonly List<TimerRecord> pendingTimers;
+    private readonly List<MessageSubscriptionRecord> subscriptions;
+
+    public JsonObject Variables { get; }
+    public List<TimerRecord> NewTimers { get; } = [];
+
+    public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
+        List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions)
+    {
+        this.model = model;
+        this.instance = instance;
+        this.db = db;
+        this.services = services;
+        this.now = now;
+        this.actor = actor;
+        this.openTasks = openTasks;
+        this.pendingTimers = pendingTimers;
+        this.subscriptions = subscriptions;
+        state = ExecutionState.FromJson(instance.StateJson);
+        Variables = JsonNode.Parse(string.IsNullOrWhiteSpace(instance.VariablesJson) ? "{}" : instance.VariablesJson) as JsonObject ?? [];
+    }
+
+    public IReadOnlyList<Token> Tokens => state.Tokens;
+
+    public void MergeVariables(JsonObject? variables)
+    {
+        if (variables is null) return;
+        foreach (var (name, value) in variables)
+            Variables[name] = value?.DeepClone();
+    }
+
+    /// <summary>Writes tokens and variables back to the instance row and bumps its revision.</summary>
+    public void Flush()
+    {
+        instance.StateJson = state.ToJson();
+        instance.VariablesJson = Variables.ToJsonString();
+        instance.Revision++;
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        History(null, null, "instance-started", null, instance.BusinessKey);
+        var start = model.Root.Start ?? throw new ExecutionException(model.Key, "The process has no start event.");
+        Enter(NewToken(null), start, null);
+        await RunAsync(ct);
+    }
+
+    public async Task CompleteTaskAsync(HumanTaskRecord task, CancellationToken ct)
+    {
+        var token = state.Tokens.FirstOrDefault(t => t.Id == task.TokenId)
+            ?? throw new ExecutionException(task.ElementId, "The task's token is gone; the instance state is inconsistent.");
+        task.Status = HumanTaskStatus.Completed;
+        task.EndedAt = now;
+        task.CompletedBy = actor;
+        openTasks.Remove(task);
+        var node = model.Node(task.ElementId);
+        History(node, token, "completed", actor, null);
+        ReleaseWaits(token);
+        Leave(token, node);
+        await RunAsync(ct);
+    }
+
+    /// <summary>Fires a timer or delivers a message at the event it belongs to.</summary>
+    public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct)
+    {
+        var node = model.Node(eventElementId);
+        var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
+            ?? throw new ExecutionException(eventElementId, "The event's token is gone; the instance state is inconsistent.");
+        if (node.Kind == NodeKind.BoundaryEvent)
+        {
+            var activity = node.AttachedTo!;
+            if (node.CancelActivity)
+            {
+                History(activity, token, "interrupted", actor, $"by {node.Id}");
+                RemoveToken(token, "interrupted");
+            }
+            var spawned = NewToken(token.ScopeId);
+            spawned.ElementId = node.Id;
+            History(node, spawned, what, actor, null);
+            Leave(spawned, node);
+        }
+        else
+        {
+            History(node, token, what, actor, null);
+            ReleaseWaits(token);
+            Leave(token, node);
+        }
+        await RunAsync(ct);
+    }
+
+    private Token NewToken(Guid? scopeId)
+    {
+        var token = new Token { Id = Guid.NewGuid(), ElementId = "", ScopeId = scopeId, Seq = state.NextSeq++ };
+        state.Tokens.Add(token);
+        return token;
+    }
+
+    private void Enter(Token token, FlowNode node, SequenceFlow? via)
+    {
+        token.ElementId = node.Id;
+        token.ArrivedVia = via?.Id;
+        token.Seq = state.NextSeq++;
+        agenda.Enqueue(token);
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var steps = 0;
+        while (true)
+        {
+            while (agenda.TryDequeue(out var token))
+            {
+                if (!state.Tokens.Contains(token)) continue; // removed meanwhile (terminate, interrupt)
+                if (++steps > services.Options.MaxStepsPerTransition)
+                    throw new ExecutionException(token.ElementId, $"More than {services.Options.MaxStepsPerTransition} steps in one transition; the model loops without a wait state.");
+                await ExecuteAsync(token, model.Node(token.ElementId), ct);
+            }
+            // An inclusive join may become ready only once other tokens have come to rest or vanished.
+            if (!FireReadyInclusiveJoins()) break;
+        }
+        if (instance.Status == InstanceStatus.Running && state.Tokens.Count == 0)
+        {
+            instance.Status = InstanceStatus.Completed;
+            instance.EndedAt = now;
+            History(null, null, "instance-completed", actor, null);
+        }
+    }
+
+    private async Task ExecuteAsync(Token token, FlowNode node, CancellationToken ct)
+    {
+        switch (node.Kind)
+        {
+            case NodeKind.StartEvent:
+            case NodeKind.IntermediateThrowEvent:
+                History(node, token, "passed", null, null);
+                Leave(token, node);
+                break;
+            case NodeKind.EndEvent:
+                History(node, token, "reached", null, null);
+                if (node.Trigger == EventTrigger.Terminate) Terminate(token);
+                else
+                {
+                    RemoveToken(token, null);
+                    CompleteScopeIfEmpty(token.ScopeId);
+                }
+                break;
+            case NodeKind.UserTask:
+                History(node, token, "started", null, null);
+                CreateTask(token, node);
+                AttachBoundaryEvents(token, node);
+                break;
+            case NodeKind.ServiceTask:
+                History(node, token, "started", null, null);
+                await RunServiceTaskAsync(node, ct);
+                History(node, token, "completed", null, null);
+                Leave(token, node);
+                break;
+            case NodeKind.SubProcess:
+                History(node, token, "started", null, null);
+                AttachBoundaryEvents(token, node);
+                var inner = node.Inner!.Start ?? throw new ExecutionException(node.Id, "The sub-process has no start event.");
+                Enter(NewToken(token.Id), inner, null);
+                break;
+            case NodeKind.IntermediateCatchEvent:
+                History(node, token, "waiting", null, null);
+                if (node.Trigger == EventTrigger.Timer) CreateTimer(token, node);
+                else CreateSubscription(token, node);
+                break;
+            case NodeKind.ExclusiveGateway:
+                History(node, token, "passed", null, null);
+                Move(token, ChooseExclusive(node));
+                break;
+            case NodeKind.ParallelGateway:
+                if (node.Incoming.Count <= 1) ForkAll(token, node, node.Outgoing);
+                else FireParallelJoins(node, token.ScopeId);
+                break;
+            case NodeKind.InclusiveGateway:
+                if (node.Incoming.Count <= 1) ForkAll(token, node, ChooseInclusive(node));
+                // else: the token waits; FireReadyInclusiveJoins decides once the agenda is empty.
+                break;
+            case NodeKind.BoundaryEvent:
+                Leave(token, node);
+                break;
+        }
+    }
+
+    private async Task RunServiceTaskAsync(FlowNode node, CancellationToken ct)
+    {
+        var handler = services.ResolveHandler(node.HandlerName!)
+            ?? throw new ExecutionException(node.Id, $"No service task handler named '{node.HandlerName}' is registered.");
+        await handler.ExecuteAsync(new ServiceTaskContext(instance.Id, instance.BusinessKey, node.Id, Variables, node.Extensions), ct);
+    }
+
+    /// <summary>Leaves an activity or event: every unconditional flow, every conditional flow that holds, else the default.</summary>
+    private void Leave(Token token, FlowNode node)
+    {
+        if (node.Outgoing.Count == 0)
+        {
+            RemoveToken(token, null);
+            CompleteScopeIfEmpty(token.ScopeId);
+            return;
+        }
+        if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null)
+        {
+            Move(token, node.Outgoing[0]);
+            return;
+        }
+        ForkAll(token, node, ChooseInclusive(node));
+    }
+
+    private void Move(Token token, SequenceFlow flow) => Enter(token, flow.Target, flow);
+
+    private void ForkAll(Token token, FlowNode node, IReadOnlyList<SequenceFlow> flows)
+    {
+        History(node, token, flows.Count > 1 ? "forked" : "passed", null, null);
+        if (flows.Count == 0)
+        {
+            RemoveToken(token, null);
+            CompleteScopeIfEmpty(token.ScopeId);
+            return;
+        }
+        Move(token, flows[0]);
+        foreach (var flow in flows.Skip(1))
+            Move(NewToken(token.ScopeId), flow);
+    }
+
+    private SequenceFlow ChooseExclusive(FlowNode node)
+    {
+        if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null) return node.Outgoing[0];
+        foreach (var flow in node.Outgoing)
+            if (flow != node.DefaultFlow && flow.Condition is not null && Holds(flow))
+                return flow;
+        return node.DefaultFlow
+            ?? throw new ExecutionException(node.Id, "No outgoing flow's condition holds and the gateway has no default flow.");
+    }
+
+    private List<SequenceFlow> ChooseInclusive(FlowNode node)
+    {
+        var chosen = node.Outgoing.Where(f => f != node.DefaultFlow && (f.Condition is null || Holds(f))).ToList();
+        if (chosen.Count > 0) return chosen;
+        if (node.DefaultFlow is not null) return [node.DefaultFlow];
+        throw new ExecutionException(node.Id, "No outgoing flow's condition holds and there is no default flow.");
+    }
+
+    private bool Holds(SequenceFlow flow)
+    {
+        try
+        {
+            return flow.Condition!.EvaluateBoolean(Variables);
+        }
+        catch (Expressions.ExpressionEvaluationException ex)
+        {
+            throw new ExecutionException(flow.Id, $"Condition {flow.Condition!.Text} cannot be evaluated: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace ApprovalFlow.Engine;
+
+public sealed record DeployedDefinition(Guid Id, string Key, int Version, string? Name, DateTime DeployedAt);
+
+public sealed record InstanceSnapshot(
+    Guid Id,
+    string DefinitionKey,
+    int Version,
+    string? BusinessKey,
+    string Status,
+    IReadOnlyList<string> ActiveElementIds,
+    JsonObject Variables);
+
+public sealed record TaskSnapshot(
+    Guid Id,
+    Guid InstanceId,
+    string ElementId,
+    string? Name,
+    IReadOnlyList<string> CandidateGroups,
+    string? Assignee,
+    DateTime CreatedAt,
+    DateTime? DueAt);
+
+public sealed record TaskQuery(Guid? InstanceId = null, string? CandidateGroup = null, string? Assignee = null);

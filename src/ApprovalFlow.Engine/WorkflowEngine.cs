@@ -1,0 +1,266 @@
+using System.Text.Json.Nodes;
+using ApprovalFlow.Engine.Model;
+using ApprovalFlow.Engine.Parsing;
+using ApprovalFlow.Engine.Persistence;
+using ApprovalFlow.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalFlow.Engine;
+
+/// <summary>
+/// The engine's API. Each call that moves an instance is one transition: instance state, tasks, timers,
+/// subscriptions and history are saved by one SaveChanges (one transaction), guarded by the instance's revision.
+/// A transition that lost a race with another transition on the same instance is re-run from fresh state.
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    private readonly DbContext db;
+    private readonly DefinitionCache cache;
+    private readonly ServiceTaskRegistry handlers;
+    private readonly EngineServices services;
+    private readonly TimeProvider clock;
+    private readonly ITimerScheduler scheduler;
+    private readonly ILogger logger;
+
+    internal WorkflowEngine(DbContext db, DefinitionCache cache, ServiceTaskRegistry handlers, EngineServices services,
+        TimeProvider clock, ITimerScheduler scheduler, ILogger<WorkflowEngine> logger)
+    {
+        this.db = db;
+        this.cache = cache;
+        this.handlers = handlers;
+        this.services = services;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.logger = logger;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Validates and stores a model as the next version of its key; running instances keep their version.</summary>
+    public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
+    {
+        string text;
+        try
+        {
+            text = XmlText.Decode(bpmnXml);
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
+        {
+            throw new DefinitionInvalidException([new ValidationError(null, null, null, $"The document cannot be decoded: {ex.Message}")]);
+        }
+        var model = BpmnReader.Read(text, handlers.Contains);
+        for (var attempt = 0; ; attempt++)
+        {
+            var latest = await db.Set<ProcessDefinitionRecord>().Where(d => d.Key == model.Key).MaxAsync(d => (int?)d.Version, ct) ?? 0;
+            var record = new ProcessDefinitionRecord
+            {
+                Id = Guid.NewGuid(),
+                Key = model.Key,
+                Version = latest + 1,
+                Name = model.Name,
+                Xml = text,
+                DeployedAt = Now,
+                DeployedBy = deployedBy,
+            };
+            db.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                cache.Add(record.Id, model);
+                return ToDeployed(record);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another deployment of the same key took this version number; take the next.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<DeployedDefinition>> ListDefinitionsAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
+            .OrderBy(d => d.Key).ThenBy(d => d.Version)
+            .Select(d => new { d.Id, d.Key, d.Version, d.Name, d.DeployedAt })
+            .ToListAsync(ct);
+        return rows.Select(d => new DeployedDefinition(d.Id, d.Key, d.Version, d.Name, d.DeployedAt)).ToList();
+    }
+
+    /// <summary>Starts the newest version of a definition and runs it to its first wait states.</summary>
+    public async Task<InstanceSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct = default)
+    {
+        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
+            .Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+            ?? throw new DefinitionNotFoundException(definitionKey);
+        var model = cache.Get(definition);
+        var instance = new ProcessInstanceRecord
+        {
+            Id = Guid.NewGuid(),
+            DefinitionId = definition.Id,
+            DefinitionKey = definition.Key,
+            DefinitionVersion = definition.Version,
+            BusinessKey = string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(),
+            Status = InstanceStatus.Running,
+            StateJson = "",
+            VariablesJson = "{}",
+            StartedAt = Now,
+            StartedBy = actor,
+        };
+        db.Add(instance);
+        var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
+        try
+        {
+            execution.MergeVariables(variables);
+            await execution.StartAsync(ct);
+            execution.Flush();
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        ScheduleTimers(execution);
+        return ToSnapshot(instance, execution.Tokens.Select(t => t.ElementId), execution.Variables);
+    }
+
+    public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
+    {
+        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (instance is null) return null;
+        var state = ExecutionState.FromJson(instance.StateJson);
+        var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
+        return ToSnapshot(instance, state.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), variables);
+    }
+
+    public async Task<IReadOnlyList<TaskSnapshot>> ListOpenTasksAsync(TaskQuery query, CancellationToken ct = default)
+    {
+        var tasks = db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
+        if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
+        if (!string.IsNullOrWhiteSpace(query.Assignee)) tasks = tasks.Where(t => t.Assignee == query.Assignee);
+        if (!string.IsNullOrWhiteSpace(query.CandidateGroup))
+        {
+            var marker = "," + query.CandidateGroup.Trim() + ",";
+            tasks = tasks.Where(t => t.CandidateGroups != null && t.CandidateGroups.Contains(marker));
+        }
+        var rows = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(1000).ToListAsync(ct);
+        return rows.Select(ToSnapshot).ToList();
+    }
+
+    public async Task<TaskSnapshot> ClaimAsync(Guid taskId, string userId, CancellationToken ct = default)
+    {
+        var instanceId = await InstanceOfTaskAsync(taskId, ct);
+        return await TransitionAsync(instanceId, userId, ct, (tx, _) =>
+        {
+            var task = tx.OpenTask(taskId);
+            if (task.Assignee is { } holder && holder != userId) throw new TaskClaimedException(taskId, holder);
+            if (task.Assignee != userId)
+            {
+                task.Assignee = userId;
+                task.ClaimedAt = Now;
+                tx.Execution.RecordTaskEvent(task, "claimed");
+            }
+            return Task.FromResult(ToSnapshot(task));
+        });
+    }
+
+    /// <summary>Completes an open task and runs the instance on. A task that is no longer open is refused, never run twice.</summary>
+    public async Task<InstanceSnapshot> CompleteTaskAsync(Guid taskId, JsonObject? variables, string? actor, CancellationToken ct = default)
+    {
+        var instanceId = await InstanceOfTaskAsync(taskId, ct);
+        return await TransitionAsync(instanceId, actor, ct, async (tx, ctk) =>
+        {
+            var task = tx.OpenTask(taskId);
+            tx.Execution.MergeVariables(variables);
+            await tx.Execution.CompleteTaskAsync(task, ctk);
+            return tx.Snapshot();
+        });
+    }
+
+    /// <summary>Delivers a message to the one waiting event it correlates with, by instance id or business key.</summary>
+    public async Task<InstanceSnapshot> CorrelateMessageAsync(string messageName, string? businessKey, Guid? instanceId, JsonObject? variables, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(messageName)) throw new EngineException("A message needs a name.");
+        if (instanceId is null && string.IsNullOrWhiteSpace(businessKey))
+            throw new EngineException("A message is correlated by instance id or business key; give one of them.");
+        var candidates = db.Set<MessageSubscriptionRecord>().AsNoTracking().Where(s => s.MessageName == messageName);
+        if (instanceId is { } id) candidates = candidates.Where(s => s.InstanceId == id);
+        if (!string.IsNullOrWhiteSpace(businessKey)) candidates = candidates.Where(s => s.BusinessKey == businessKey);
+        var matches = await candidates.OrderBy(s => s.CreatedAt).Take(2).ToListAsync(ct);
+        if (matches.Count == 0) throw new MessageNotCorrelatedException(messageName);
+        if (matches.Count > 1) throw new MessageAmbiguousException(messageName, await candidates.CountAsync(ct));
+        var subscription = matches[0];
+        return await TransitionAsync(subscription.InstanceId, null, ct, async (tx, ctk) =>
+        {
+            var live = tx.Subscriptions.FirstOrDefault(s => s.Id == subscription.Id)
+                ?? throw new MessageNotCorrelatedException(messageName);
+            tx.Execution.MergeVariables(variables);
+            await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "message-received", ctk);
+            return tx.Snapshot();
+        });
+    }
+
+    /// <summary>Fires one stored timer if it is still pending and due. Safe to call any number of times, from any server.</summary>
+    public async Task<bool> FireTimerAsync(Guid timerId, CancellationToken ct = default)
+    {
+        var timer = await db.Set<TimerRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, ct);
+        if (timer is null || timer.Status != TimerStatus.Pending || timer.DueAt > Now) return false;
+        return await TransitionAsync(timer.InstanceId, null, ct, async (tx, ctk) =>
+        {
+            var live = tx.Timers.FirstOrDefault(t => t.Id == timerId);
+            if (live is null) return false; // fired or withdrawn by a transition that won the race
+            live.Status = TimerStatus.Fired;
+            live.FiredAt = Now;
+            tx.Timers.Remove(live);
+            await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk);
+            return true;
+        });
+    }
+
+    /// <summary>Fires every pending timer that is due: the safety net for timers whose scheduled job was lost.</summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
+    {
+        var now = Now;
+        var due = await db.Set<TimerRecord>().AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+            .OrderBy(t => t.DueAt)
+            .Select(t => t.Id)
+            .Take(services.Options.SweepBatchSize)
+            .ToListAsync(ct);
+        var fired = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                if (await FireTimerAsync(id, ct)) fired++;
+            }
+            catch (EngineException ex)
+            {
+                logger.LogError(ex, "Timer {TimerId} could not fire", id);
+            }
+        }
+        return fired;
+    }
+
+    private async Task<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken ct) =>
+        await db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct)
+        ?? throw new TaskNotFoundException(taskId);
+
+    private void ScheduleTimers(Execution execution)
+    {
+        foreach (var timer in execution.NewTimers.Where(t => t.Status == TimerStatus.Pending))
+            scheduler.Schedule(timer.Id, timer.DueAt);
+    }
+
+    private static DeployedDefinition ToDeployed(ProcessDefinitionRecord d) => new(d.Id, d.Key, d.Version, d.Name, d.DeployedAt);
+
+    internal static InstanceSnapshot ToSnapshot(ProcessInstanceRecord instance, IEnumerable<string> elementIds, JsonObject variables) =>
+        new(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
+            instance.Status.ToString().ToLowerInvariant(), elementIds.Distinct().ToList(), (JsonObject)variables.DeepClone());
+
+    internal static TaskSnapshot ToSnapshot(HumanTaskRecord t) =>
+        new(t.Id, t.InstanceId, t.ElementId, t.Name,
+            (t.CandidateGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            t.Assignee, t.CreatedAt, t.DueAt);
+}

@@ -1,0 +1,7 @@
+namespace ApprovalFlow.Engine.Tests.Infrastructure;
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
