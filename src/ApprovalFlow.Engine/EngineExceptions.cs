@@ -40,3 +40,11 @@ public sealed class ExecutionException(string elementId, string message)
 {
     public string ElementId { get; } = elementId;
 }
+
+public sealed class InstanceNotRunningException(Guid id, string state)
+    : EngineException($"Process instance {id} is {state}; it cannot be changed.");
+
+public sealed class ElementNotActiveException(string elementId, string message) : EngineException(message)
+{
+    public string ElementId { get; } = elementId;
+}

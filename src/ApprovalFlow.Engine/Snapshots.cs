@@ -11,7 +11,11 @@ public sealed record InstanceSnapshot(
     string? BusinessKey,
     string Status,
     IReadOnlyList<string> ActiveElementIds,
-    JsonObject Variables);
+    JsonObject Variables)
+{
+    public bool Suspended { get; init; }
+    public string? EndReason { get; init; }
+}
 
 public sealed record TaskSnapshot(
     Guid Id,

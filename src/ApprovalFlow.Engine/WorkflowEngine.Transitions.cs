@@ -32,7 +32,7 @@ public sealed partial class WorkflowEngine
             ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
-    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body)
+    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -41,6 +41,8 @@ public sealed partial class WorkflowEngine
             {
                 var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
                     ?? throw new InstanceNotFoundException(instanceId);
+                if (instance.Status != InstanceStatus.Running || (instance.IsSuspended && !allowSuspended))
+                    throw new InstanceNotRunningException(instanceId, Describe(instance));
                 var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == instance.DefinitionId, ct);
                 var model = cache.Get(definition);
                 var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);

@@ -206,6 +206,9 @@ public sealed partial class WorkflowEngine
     {
         var timer = await db.Set<TimerRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == timerId, ct);
         if (timer is null || timer.Status != TimerStatus.Pending || timer.DueAt > Now) return false;
+        var suspended = await db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .Where(i => i.Id == timer.InstanceId).Select(i => i.IsSuspended).FirstOrDefaultAsync(ct);
+        if (suspended) return false; // stays pending; the sweep fires it after the case is resumed
         return await TransitionAsync(timer.InstanceId, null, ct, async (tx, ctk) =>
         {
             var live = tx.Timers.FirstOrDefault(t => t.Id == timerId);
@@ -224,6 +227,7 @@ public sealed partial class WorkflowEngine
         var now = Now;
         var due = await db.Set<TimerRecord>().AsNoTracking()
             .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now)
+            .Where(t => db.Set<ProcessInstanceRecord>().Any(i => i.Id == t.InstanceId && !i.IsSuspended))
             .OrderBy(t => t.DueAt)
             .Select(t => t.Id)
             .Take(services.Options.SweepBatchSize)
@@ -257,7 +261,11 @@ public sealed partial class WorkflowEngine
 
     internal static InstanceSnapshot ToSnapshot(ProcessInstanceRecord instance, IEnumerable<string> elementIds, JsonObject variables) =>
         new(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, instance.BusinessKey,
-            instance.Status.ToString().ToLowerInvariant(), elementIds.Distinct().ToList(), (JsonObject)variables.DeepClone());
+            instance.Status.ToString().ToLowerInvariant(), elementIds.Distinct().ToList(), (JsonObject)variables.DeepClone())
+        {
+            Suspended = instance.IsSuspended,
+            EndReason = instance.EndReason,
+        };
 
     internal static TaskSnapshot ToSnapshot(HumanTaskRecord t) =>
         new(t.Id, t.InstanceId, t.ElementId, t.Name,

@@ -15,6 +15,8 @@ public sealed class ProcessInstanceRecord
     public int Revision { get; set; }
     public DateTime StartedAt { get; set; }
     public string? StartedBy { get; set; }
+    /// <summary>A suspended instance refuses every transition until it is resumed; its timers wait.</summary>
+    public bool IsSuspended { get; set; }
     public DateTime? EndedAt { get; set; }
     public string? EndReason { get; set; }
 }
