@@ -48,3 +48,6 @@ public sealed class ElementNotActiveException(string elementId, string message) 
 {
     public string ElementId { get; } = elementId;
 }
+
+public sealed class TaskDelegatedException(Guid id, string delegateUser)
+    : EngineException($"Task {id} is delegated to {delegateUser}; the delegate must resolve it before it can be completed.");

@@ -10,4 +10,7 @@ public sealed class EngineOptions
 
     /// <summary>How many due timers one sweep fires at most.</summary>
     public int SweepBatchSize { get; set; } = 500;
+
+    /// <summary>The largest file accepted as a task attachment.</summary>
+    public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
 }

@@ -25,6 +25,16 @@ public sealed record TaskSnapshot(
     IReadOnlyList<string> CandidateGroups,
     string? Assignee,
     DateTime CreatedAt,
-    DateTime? DueAt);
+    DateTime? DueAt)
+{
+    public IReadOnlyList<string> CandidateUsers { get; init; } = [];
+    public string? Owner { get; init; }
+    public string Delegation { get; init; } = "none";
+    public DateTime? FollowUpAt { get; init; }
+}
 
-public sealed record TaskQuery(Guid? InstanceId = null, string? CandidateGroup = null, string? Assignee = null);
+public sealed record TaskComment(Guid Id, Guid TaskId, string Author, string Text, DateTime At);
+
+public sealed record TaskAttachment(Guid Id, Guid TaskId, string FileName, string ContentType, long Size, string UploadedBy, DateTime At);
+
+public sealed record TaskQuery(Guid? InstanceId = null, string? CandidateGroup = null, string? Assignee = null, string? CandidateUser = null);

@@ -144,6 +144,11 @@ public sealed partial class WorkflowEngine
             var marker = "," + query.CandidateGroup.Trim() + ",";
             tasks = tasks.Where(t => t.CandidateGroups != null && t.CandidateGroups.Contains(marker));
         }
+        if (!string.IsNullOrWhiteSpace(query.CandidateUser))
+        {
+            var marker = "," + query.CandidateUser.Trim() + ",";
+            tasks = tasks.Where(t => t.CandidateUsers != null && t.CandidateUsers.Contains(marker));
+        }
         var rows = await tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(1000).ToListAsync(ct);
         return rows.Select(ToSnapshot).ToList();
     }
@@ -172,6 +177,7 @@ public sealed partial class WorkflowEngine
         return await TransitionAsync(instanceId, actor, ct, async (tx, ctk) =>
         {
             var task = tx.OpenTask(taskId);
+            if (task.Delegation == DelegationState.Pending) throw new TaskDelegatedException(taskId, task.Assignee ?? "?");
             tx.Execution.MergeVariables(variables);
             await tx.Execution.CompleteTaskAsync(task, ctk);
             return tx.Snapshot();
@@ -270,5 +276,11 @@ public sealed partial class WorkflowEngine
     internal static TaskSnapshot ToSnapshot(HumanTaskRecord t) =>
         new(t.Id, t.InstanceId, t.ElementId, t.Name,
             (t.CandidateGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-            t.Assignee, t.CreatedAt, t.DueAt);
+            t.Assignee, t.CreatedAt, t.DueAt)
+        {
+            CandidateUsers = (t.CandidateUsers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Owner = t.Owner,
+            Delegation = t.Delegation.ToString().ToLowerInvariant(),
+            FollowUpAt = t.FollowUpAt,
+        };
 }

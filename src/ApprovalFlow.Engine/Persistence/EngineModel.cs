@@ -40,9 +40,30 @@ public static class EngineModel
             e.Property(x => x.CandidateGroups).HasMaxLength(1000);
             e.Property(x => x.Assignee).HasMaxLength(256);
             e.Property(x => x.CompletedBy).HasMaxLength(256);
+            e.Property(x => x.Owner).HasMaxLength(256);
+            e.Property(x => x.CandidateUsers).HasMaxLength(2000);
             e.HasIndex(x => new { x.InstanceId, x.Status });
             e.HasIndex(x => new { x.Status, x.Assignee });
             e.HasIndex(x => new { x.Status, x.DueAt });
+        });
+        model.Entity<TaskCommentRecord>(e =>
+        {
+            e.ToTable("engine_task_comments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Author).HasMaxLength(256);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.HasIndex(x => new { x.TaskId, x.At });
+            e.HasIndex(x => x.InstanceId);
+        });
+        model.Entity<TaskAttachmentRecord>(e =>
+        {
+            e.ToTable("engine_task_attachments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => x.TaskId);
+            e.HasIndex(x => x.InstanceId);
         });
         model.Entity<TimerRecord>(e =>
         {

@@ -10,7 +10,13 @@ public sealed class HumanTaskRecord
     public string? Name { get; set; }
     /// <summary>Comma-separated group names; matched exactly.</summary>
     public string? CandidateGroups { get; set; }
+    /// <summary>Comma-separated user ids who may claim it besides the groups; stored with leading and trailing commas.</summary>
+    public string? CandidateUsers { get; set; }
     public string? Assignee { get; set; }
+    /// <summary>Who delegated the task and gets it back when the delegate resolves it.</summary>
+    public string? Owner { get; set; }
+    public DelegationState Delegation { get; set; }
+    public DateTime? FollowUpAt { get; set; }
     public HumanTaskStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DueAt { get; set; }

@@ -140,8 +140,8 @@ internal sealed partial class Execution
         CompleteScopeIfEmpty(token.ScopeId);
     }
 
-    public void RecordTaskEvent(HumanTaskRecord task, string what) =>
-        History(model.Node(task.ElementId), null, what, actor, task.Assignee);
+    public void RecordTaskEvent(HumanTaskRecord task, string what, string? detail = null) =>
+        History(model.Node(task.ElementId), null, what, actor, detail ?? task.Assignee);
 
     private void History(FlowNode? node, Token? token, string what, string? who, string? detail) =>
         db.Add(new HistoryRecord
