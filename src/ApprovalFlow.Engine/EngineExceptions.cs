@@ -51,3 +51,7 @@ public sealed class ElementNotActiveException(string elementId, string message) 
 
 public sealed class TaskDelegatedException(Guid id, string delegateUser)
     : EngineException($"Task {id} is delegated to {delegateUser}; the delegate must resolve it before it can be completed.");
+
+public sealed class IncidentNotFoundException(Guid id) : EngineException($"Incident {id} does not exist.");
+
+public sealed class IncidentClosedException(Guid id) : EngineException($"Incident {id} is already resolved.");

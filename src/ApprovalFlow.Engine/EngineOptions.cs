@@ -11,6 +11,12 @@ public sealed class EngineOptions
     /// <summary>How many due timers one sweep fires at most.</summary>
     public int SweepBatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Waits before each retry of a failed service task; its length is the number of retries. After the
+    /// last one fails, the case gets an incident.
+    /// </summary>
+    public TimeSpan[] ServiceTaskRetryDelays { get; set; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
+
     /// <summary>The largest file accepted as a task attachment.</summary>
     public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
 }

@@ -222,7 +222,10 @@ public sealed partial class WorkflowEngine
             live.Status = TimerStatus.Fired;
             live.FiredAt = Now;
             tx.Timers.Remove(live);
-            await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk);
+            if (live.Purpose == TimerPurpose.ServiceTaskRetry)
+                await tx.Execution.RetryServiceTaskAsync(live.TokenId, live.ElementId, live.Attempt, ctk);
+            else
+                await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk);
             return true;
         });
     }

@@ -73,6 +73,18 @@ public static class EngineModel
             e.HasIndex(x => new { x.Status, x.DueAt });
             e.HasIndex(x => x.InstanceId);
         });
+        model.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("engine_incidents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.Message).HasMaxLength(2000);
+            e.Property(x => x.Details).HasMaxLength(8000);
+            e.Property(x => x.ResolvedBy).HasMaxLength(256);
+            e.Property(x => x.Resolution).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.InstanceId);
+        });
         model.Entity<MessageSubscriptionRecord>(e =>
         {
             e.ToTable("engine_message_subscriptions");

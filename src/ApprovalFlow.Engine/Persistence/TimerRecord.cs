@@ -9,6 +9,9 @@ public sealed class TimerRecord
     public Guid TokenId { get; set; }
     public required string ElementId { get; set; }
     public DateTime DueAt { get; set; }
+    public TimerPurpose Purpose { get; set; }
+    /// <summary>For a service task retry: which attempt this timer starts (2 = first retry).</summary>
+    public int Attempt { get; set; }
     public TimerStatus Status { get; set; }
     public DateTime? FiredAt { get; set; }
 }

@@ -174,9 +174,7 @@ internal sealed partial class Execution
                 break;
             case NodeKind.ServiceTask:
                 History(node, token, "started", null, null);
-                await RunServiceTaskAsync(node, ct);
-                History(node, token, "completed", null, null);
-                Leave(token, node);
+                await RunServiceTaskAsync(token, node, attempt: 1, ct);
                 break;
             case NodeKind.SubProcess:
                 History(node, token, "started", null, null);
@@ -207,12 +205,6 @@ internal sealed partial class Execution
         }
     }
 
-    private async Task RunServiceTaskAsync(FlowNode node, CancellationToken ct)
-    {
-        var handler = services.ResolveHandler(node.HandlerName!)
-            ?? throw new ExecutionException(node.Id, $"No service task handler named '{node.HandlerName}' is registered.");
-        await handler.ExecuteAsync(new ServiceTaskContext(instance.Id, instance.BusinessKey, node.Id, Variables, node.Extensions), ct);
-    }
 
     /// <summary>Leaves an activity or event: every unconditional flow, every conditional flow that holds, else the default.</summary>
     private void Leave(Token token, FlowNode node)
