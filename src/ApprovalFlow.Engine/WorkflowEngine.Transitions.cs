@@ -32,7 +32,7 @@ public sealed partial class WorkflowEngine
             ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
-    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false)
+    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false, ProcessModel? modelOverride = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -44,7 +44,7 @@ public sealed partial class WorkflowEngine
                 if (instance.Status != InstanceStatus.Running || (instance.IsSuspended && !allowSuspended))
                     throw new InstanceNotRunningException(instanceId, Describe(instance));
                 var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == instance.DefinitionId, ct);
-                var model = cache.Get(definition);
+                var model = modelOverride ?? cache.Get(definition);
                 var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
                 var timers = await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
                 var subscriptions = await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct);

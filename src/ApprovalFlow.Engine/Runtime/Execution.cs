@@ -45,6 +45,8 @@ internal sealed partial class Execution
 
     public IReadOnlyList<Token> Tokens => state.Tokens;
 
+    internal ExecutionState State => state;
+
     public void MergeVariables(JsonObject? variables)
     {
         if (variables is null) return;
