@@ -17,6 +17,9 @@ public sealed class EngineOptions
     /// </summary>
     public TimeSpan[] ServiceTaskRetryDelays { get; set; } = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)];
 
+    /// <summary>How long the history of an ended case is kept; null keeps it for ever. The host runs the purge job.</summary>
+    public TimeSpan? HistoryRetention { get; set; }
+
     /// <summary>The largest file accepted as a task attachment.</summary>
     public long MaxAttachmentBytes { get; set; } = 20 * 1024 * 1024;
 }

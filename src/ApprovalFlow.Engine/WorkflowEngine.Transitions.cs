@@ -48,7 +48,8 @@ public sealed partial class WorkflowEngine
                 var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
                 var timers = await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
                 var subscriptions = await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct);
-                execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions);
+                var openElements = await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
+                execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements);
                 var result = await body(new Transition(instance, model, execution, tasks, timers, subscriptions, db), ct);
                 execution.Flush();
                 await db.SaveChangesAsync(ct);

@@ -95,6 +95,17 @@ public static class EngineModel
             e.HasIndex(x => new { x.MessageName, x.BusinessKey });
             e.HasIndex(x => x.InstanceId);
         });
+        model.Entity<ElementInstanceRecord>(e =>
+        {
+            e.ToTable("engine_element_instances");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ElementId).HasMaxLength(200);
+            e.Property(x => x.ElementType).HasMaxLength(100);
+            e.Property(x => x.Outcome).HasMaxLength(50);
+            e.Property(x => x.Actor).HasMaxLength(256);
+            e.HasIndex(x => new { x.InstanceId, x.StartedAt });
+            e.HasIndex(x => new { x.ElementId, x.EndedAt });
+        });
         model.Entity<HistoryRecord>(e =>
         {
             e.ToTable("engine_history");

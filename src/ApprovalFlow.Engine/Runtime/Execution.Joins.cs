@@ -66,6 +66,6 @@ internal sealed partial class Execution
         var token = NewToken(scopeId);
         token.ElementId = join.Id;
         History(join, token, "joined", null, $"{consumed.Count} token(s)");
-        ForkAll(token, join, outgoing);
+        ForkAll(token, join, outgoing, logged: true);
     }
 }

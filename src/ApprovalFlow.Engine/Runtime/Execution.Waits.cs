@@ -143,7 +143,40 @@ internal sealed partial class Execution
     public void RecordTaskEvent(HumanTaskRecord task, string what, string? detail = null) =>
         History(model.Node(task.ElementId), null, what, actor, detail ?? task.Assignee);
 
-    private void History(FlowNode? node, Token? token, string what, string? who, string? detail) =>
+    private static readonly HashSet<string> Opening = ["started", "waiting"];
+    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "interrupted", "cancelled", "terminated", "sent-back"];
+    private static readonly HashSet<string> Instant = ["passed", "reached", "joined", "forked"];
+
+    /// <summary>Keeps the element-instance rows in step with the event log.</summary>
+    private void TrackElement(FlowNode node, Token token, string what, string? who)
+    {
+        if (Opening.Contains(what))
+        {
+            var row = new ElementInstanceRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = token.Id, ElementId = node.Id, ElementType = node.ElementType, StartedAt = now };
+            db.Add(row);
+            openElements.Add(row);
+            return;
+        }
+        if (!Closing.Contains(what) && !Instant.Contains(what)) return;
+        var open = openElements.FirstOrDefault(e => e.TokenId == token.Id && e.ElementId == node.Id);
+        if (open is null)
+        {
+            db.Add(new ElementInstanceRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = token.Id, ElementId = node.Id, ElementType = node.ElementType, StartedAt = now, EndedAt = now, Outcome = what, Actor = who });
+            return;
+        }
+        open.EndedAt = now;
+        open.Outcome = what;
+        open.Actor = who;
+        openElements.Remove(open);
+    }
+
+    private void History(FlowNode? node, Token? token, string what, string? who, string? detail)
+    {
+        if (node is not null && token is not null) TrackElement(node, token, what, who);
+        AppendHistory(node, token, what, who, detail);
+    }
+
+    private void AppendHistory(FlowNode? node, Token? token, string what, string? who, string? detail) =>
         db.Add(new HistoryRecord
         {
             InstanceId = instance.Id,

@@ -23,13 +23,16 @@ internal sealed partial class Execution
     private readonly List<HumanTaskRecord> openTasks;
     private readonly List<TimerRecord> pendingTimers;
     private readonly List<MessageSubscriptionRecord> subscriptions;
+    private readonly List<ElementInstanceRecord> openElements;
 
     public JsonObject Variables { get; }
     public List<TimerRecord> NewTimers { get; } = [];
 
     public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
-        List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions)
+        List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions,
+        List<ElementInstanceRecord>? openElements = null)
     {
+        this.openElements = openElements ?? [];
         this.model = model;
         this.instance = instance;
         this.db = db;
@@ -94,11 +97,7 @@ internal sealed partial class Execution
         if (node.Kind == NodeKind.BoundaryEvent)
         {
             var activity = node.AttachedTo!;
-            if (node.CancelActivity)
-            {
-                History(activity, token, "interrupted", actor, $"by {node.Id}");
-                RemoveToken(token, "interrupted");
-            }
+            if (node.CancelActivity) RemoveToken(token, "interrupted");
             var spawned = NewToken(token.ScopeId);
             spawned.ElementId = node.Id;
             History(node, spawned, what, actor, null);
@@ -227,9 +226,9 @@ internal sealed partial class Execution
 
     private void Move(Token token, SequenceFlow flow) => Enter(token, flow.Target, flow);
 
-    private void ForkAll(Token token, FlowNode node, IReadOnlyList<SequenceFlow> flows)
+    private void ForkAll(Token token, FlowNode node, IReadOnlyList<SequenceFlow> flows, bool logged = false)
     {
-        History(node, token, flows.Count > 1 ? "forked" : "passed", null, null);
+        if (!logged) History(node, token, flows.Count > 1 ? "forked" : "passed", null, null);
         if (flows.Count == 0)
         {
             RemoveToken(token, null);
