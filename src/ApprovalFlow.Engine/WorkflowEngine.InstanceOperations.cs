@@ -10,6 +10,8 @@ public sealed partial class WorkflowEngine
         if (string.IsNullOrWhiteSpace(reason)) throw new EngineException("Cancelling a case needs a reason.");
         return TransitionAsync(instanceId, actor, ct, (tx, _) =>
         {
+            if (tx.Instance.ParentInstanceId is { } parent)
+                throw new EngineException($"Case {instanceId} was started by case {parent}; cancel that case instead.");
             tx.Execution.Cancel(reason.Trim());
             return Task.FromResult(tx.Snapshot());
         }, allowSuspended: true);

@@ -32,34 +32,42 @@ public sealed partial class WorkflowEngine
             ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
-    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false, ProcessModel? modelOverride = null)
+    private async Task<Transition> LoadAsync(Guid instanceId, string? actor, ProcessModel? modelOverride, CancellationToken ct)
+    {
+        var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+            ?? throw new InstanceNotFoundException(instanceId);
+        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == instance.DefinitionId, ct);
+        var model = modelOverride ?? cache.Get(definition);
+        var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
+        var timers = await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        var subscriptions = await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct);
+        var openElements = await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
+        var execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements);
+        return new Transition(instance, model, execution, tasks, timers, subscriptions, db);
+    }
+
+    private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body,
+        bool allowSuspended = false, ProcessModel? modelOverride = null)
     {
         for (var attempt = 0; ; attempt++)
         {
-            Execution? execution = null;
             try
             {
-                var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
-                    ?? throw new InstanceNotFoundException(instanceId);
-                if (instance.Status != InstanceStatus.Running || (instance.IsSuspended && !allowSuspended))
-                    throw new InstanceNotRunningException(instanceId, Describe(instance));
-                var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == instance.DefinitionId, ct);
-                var model = modelOverride ?? cache.Get(definition);
-                var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
-                var timers = await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
-                var subscriptions = await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct);
-                var openElements = await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
-                execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements);
-                var result = await body(new Transition(instance, model, execution, tasks, timers, subscriptions, db), ct);
-                execution.Flush();
+                var tx = await LoadAsync(instanceId, actor, modelOverride, ct);
+                if (tx.Instance.Status != InstanceStatus.Running || (tx.Instance.IsSuspended && !allowSuspended))
+                    throw new InstanceNotRunningException(instanceId, Describe(tx.Instance));
+                var result = await body(tx, ct);
+                tx.Execution.Flush();
+                var touched = new List<Execution> { tx.Execution };
+                await PropagateAsync(tx, actor, touched, ct);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
-                ScheduleTimers(execution);
+                foreach (var execution in touched) ScheduleTimers(execution);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < services.Options.MaxConflictRetries)
             {
-                // Another transition on this instance committed first; run again on its result.
+                // Another transition on this instance (or its caller) committed first; run again on its result.
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2), ct);
             }
@@ -75,4 +83,34 @@ public sealed partial class WorkflowEngine
             }
         }
     }
+
+    /// <summary>
+    /// Carries a transition's effects to related cases in the same transaction: called cases whose caller went
+    /// away are cancelled; a called case that ended hands its result (or its uncaught error) back to its caller.
+    /// </summary>
+    private async Task PropagateAsync(Transition tx, string? actor, List<Execution> touched, CancellationToken ct)
+    {
+        foreach (var childId in tx.Execution.CalledInstancesToCancel.Distinct().ToList())
+        {
+            var child = await LoadAsync(childId, actor, null, ct);
+            if (child.Instance.Status != InstanceStatus.Running) continue;
+            child.Execution.Cancel(CancelledByCaller);
+            child.Execution.Flush();
+            touched.Add(child.Execution);
+            await PropagateAsync(child, actor, touched, ct);
+        }
+        var instance = tx.Instance;
+        if (instance.Status == InstanceStatus.Running || instance.ParentInstanceId is not { } parentId || instance.ParentTokenId is not { } tokenId
+            || instance.EndReason == CancelledByCaller)
+            return;
+        var parent = await LoadAsync(parentId, actor, null, ct);
+        if (parent.Instance.Status != InstanceStatus.Running) return;
+        if (tx.Execution.UncaughtErrorCode is { } code) await parent.Execution.ThrowFromCalledInstanceAsync(tokenId, code, ct);
+        else await parent.Execution.ResumeFromCalledInstanceAsync(tokenId, tx.Execution.Variables, ct);
+        parent.Execution.Flush();
+        touched.Add(parent.Execution);
+        await PropagateAsync(parent, actor, touched, ct);
+    }
+
+    internal const string CancelledByCaller = "the calling case no longer waits for it";
 }

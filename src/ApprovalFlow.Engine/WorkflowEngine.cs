@@ -62,6 +62,8 @@ public sealed partial class WorkflowEngine
                 Xml = text,
                 DeployedAt = Now,
                 DeployedBy = deployedBy,
+                MessageStartNames = model.Root.MessageStarts.Count == 0 ? null
+                    : "," + string.Join(",", model.Root.MessageStarts.Select(m => m.MessageName)) + ",",
             };
             db.Add(record);
             try
@@ -93,7 +95,13 @@ public sealed partial class WorkflowEngine
         var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
             .Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
             ?? throw new DefinitionNotFoundException(definitionKey);
+        return await StartAsync(definition, null, businessKey, variables, actor, ct);
+    }
+
+    private async Task<InstanceSnapshot> StartAsync(ProcessDefinitionRecord definition, string? messageName, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct)
+    {
         var model = cache.Get(definition);
+        var startEvent = messageName is null ? null : model.Root.MessageStarts.First(m => m.MessageName == messageName);
         var instance = new ProcessInstanceRecord
         {
             Id = Guid.NewGuid(),
@@ -112,7 +120,7 @@ public sealed partial class WorkflowEngine
         try
         {
             execution.MergeVariables(variables);
-            await execution.StartAsync(ct);
+            await execution.StartAsync(ct, startEvent);
             execution.Flush();
             await db.SaveChangesAsync(ct);
         }
@@ -189,11 +197,21 @@ public sealed partial class WorkflowEngine
     {
         if (string.IsNullOrWhiteSpace(messageName)) throw new EngineException("A message needs a name.");
         if (instanceId is null && string.IsNullOrWhiteSpace(businessKey))
-            throw new EngineException("A message is correlated by instance id or business key; give one of them.");
+        {
+            try
+            {
+                return await StartByMessageAsync(messageName, null, variables, ct);
+            }
+            catch (MessageNotCorrelatedException)
+            {
+                throw new EngineException("A message is correlated by instance id or business key; give one of them.");
+            }
+        }
         var candidates = db.Set<MessageSubscriptionRecord>().AsNoTracking().Where(s => s.MessageName == messageName);
         if (instanceId is { } id) candidates = candidates.Where(s => s.InstanceId == id);
         if (!string.IsNullOrWhiteSpace(businessKey)) candidates = candidates.Where(s => s.BusinessKey == businessKey);
         var matches = await candidates.OrderBy(s => s.CreatedAt).Take(2).ToListAsync(ct);
+        if (matches.Count == 0 && instanceId is null) return await StartByMessageAsync(messageName, businessKey, variables, ct);
         if (matches.Count == 0) throw new MessageNotCorrelatedException(messageName);
         if (matches.Count > 1) throw new MessageAmbiguousException(messageName, await candidates.CountAsync(ct));
         var subscription = matches[0];
@@ -205,6 +223,25 @@ public sealed partial class WorkflowEngine
             await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "message-received", ctk);
             return tx.Snapshot();
         });
+    }
+
+    /// <summary>No event waits for the message: it starts the newest version of the one definition that starts with it, if any.</summary>
+    private async Task<InstanceSnapshot> StartByMessageAsync(string messageName, string? businessKey, JsonObject? variables, CancellationToken ct)
+    {
+        var marker = "," + messageName + ",";
+        var starting = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
+            .Where(d => d.MessageStartNames != null && d.MessageStartNames.Contains(marker))
+            .Select(d => d.Key).Distinct().ToListAsync(ct);
+        // Only the newest version of each key counts: an older version that started by this message no longer does.
+        var newest = new List<ProcessDefinitionRecord>();
+        foreach (var key in starting)
+        {
+            var latest = await db.Set<ProcessDefinitionRecord>().AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstAsync(ct);
+            if (latest.MessageStartNames?.Contains(marker) == true) newest.Add(latest);
+        }
+        if (newest.Count == 0) throw new MessageNotCorrelatedException(messageName);
+        if (newest.Count > 1) throw new MessageAmbiguousException(messageName, newest.Count);
+        return await StartAsync(newest[0], messageName, businessKey, variables, null, ct);
     }
 
     /// <summary>Fires one stored timer if it is still pending and due. Safe to call any number of times, from any server.</summary>

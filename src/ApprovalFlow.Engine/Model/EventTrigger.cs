@@ -7,4 +7,5 @@ public enum EventTrigger
     Timer,
     Message,
     Terminate,
+    Error,
 }

@@ -24,6 +24,16 @@ public sealed class FlowNode
     public bool CancelActivity { get; init; } = true;
     public List<FlowNode> BoundaryEvents { get; } = [];
 
+    /// <summary>Error end: the code it throws. Error boundary: the code it catches; null catches every error.</summary>
+    public string? ErrorCode { get; init; }
+
+    public MultiInstanceDefinition? MultiInstance { get; init; }
+
+    /// <summary>Call activity: the key of the definition to start, and the variables passed in and out.</summary>
+    public string? CalledElement { get; init; }
+    public IReadOnlyList<VariableMapping> Inputs { get; init; } = [];
+    public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
+
     public TaskAssignment Assignment { get; init; } = TaskAssignment.None;
     public string? HandlerName { get; init; }
 
@@ -33,7 +43,7 @@ public sealed class FlowNode
     /// <summary>Extension attributes by local name (the project's own namespace), e.g. stepCode, timeLimitDays.</summary>
     public IReadOnlyDictionary<string, string> Extensions { get; init; } = new Dictionary<string, string>();
 
-    public bool IsGateway => Kind is NodeKind.ExclusiveGateway or NodeKind.ParallelGateway or NodeKind.InclusiveGateway;
+    public bool IsGateway => Kind is NodeKind.ExclusiveGateway or NodeKind.ParallelGateway or NodeKind.InclusiveGateway or NodeKind.EventBasedGateway;
 
     public override string ToString() => $"{ElementType} '{Id}'";
 }

@@ -7,5 +7,7 @@ public sealed class FlowScope(string id, FlowNode? owner)
     /// <summary>The sub-process node that owns this scope; null for the process.</summary>
     public FlowNode? Owner { get; } = owner;
     public List<FlowNode> Nodes { get; } = [];
+    /// <summary>The none start event; a process may instead (or also) start by message.</summary>
     public FlowNode? Start { get; set; }
+    public List<FlowNode> MessageStarts { get; } = [];
 }

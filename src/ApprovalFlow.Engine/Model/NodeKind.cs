@@ -13,4 +13,6 @@ public enum NodeKind
     IntermediateThrowEvent,
     BoundaryEvent,
     SubProcess,
+    EventBasedGateway,
+    CallActivity,
 }

@@ -4,12 +4,17 @@ using ApprovalFlow.Engine.Expressions;
 namespace ApprovalFlow.Engine.Model;
 
 /// <summary>Who a user task goes to: an assignee and candidate groups, each literal or a <c>${...}</c> expression.</summary>
-public sealed class TaskAssignment(string? assignee, string? candidateGroups)
+public sealed class TaskAssignment(string? assignee, string? candidateGroups, string? candidateUsers = null)
 {
     public static TaskAssignment None { get; } = new(null, null);
 
     public string? Assignee { get; } = assignee;
     public string? CandidateGroups { get; } = candidateGroups;
+    public string? CandidateUsers { get; } = candidateUsers;
+
+    public IReadOnlyList<string> ResolveCandidateUsers(JsonObject variables) =>
+        (Resolve(CandidateUsers, variables) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string? ResolveAssignee(JsonObject variables) => Resolve(Assignee, variables);
 

@@ -7,6 +7,8 @@ public enum TimerKind
 {
     Duration,
     Date,
+    /// <summary>The project's extension: n working days on the holiday calendar (af:workingDays).</summary>
+    WorkingDays,
 }
 
 /// <summary>A timer's ISO 8601 duration or date, or an expression that yields one at run time.</summary>
@@ -16,11 +18,16 @@ public sealed class TimerDefinition(TimerKind kind, string text, ConditionExpres
     public string Text { get; } = text;
     public ConditionExpression? Expression { get; } = expression;
 
-    public DateTime DueAt(DateTime nowUtc, JsonObject variables)
+    public DateTime DueAt(DateTime nowUtc, JsonObject variables, IWorkingCalendar calendar)
     {
         var text = Expression is null ? Text : Convert.ToString(Expression.Evaluate(variables), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return Kind == TimerKind.Duration
-            ? IsoDuration.Parse(text).AddTo(nowUtc)
-            : IsoDate.ParseUtc(text);
+        return Kind switch
+        {
+            TimerKind.Duration => IsoDuration.Parse(text).AddTo(nowUtc),
+            TimerKind.Date => IsoDate.ParseUtc(text),
+            _ => int.TryParse(text, out var days) && days >= 0
+                ? calendar.AddWorkingDays(nowUtc, days)
+                : throw new FormatException($"'{text}' is not a whole number of working days."),
+        };
     }
 }

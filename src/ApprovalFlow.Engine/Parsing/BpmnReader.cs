@@ -32,12 +32,14 @@ public static class BpmnReader
         ["intermediateThrowEvent"] = NodeKind.IntermediateThrowEvent,
         ["boundaryEvent"] = NodeKind.BoundaryEvent,
         ["subProcess"] = NodeKind.SubProcess,
+        ["eventBasedGateway"] = NodeKind.EventBasedGateway,
+        ["callActivity"] = NodeKind.CallActivity,
     };
 
     private static readonly HashSet<string> KnownButUnsupported =
     [
-        "task", "manualTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask", "callActivity",
-        "complexGateway", "eventBasedGateway", "transaction", "adHocSubProcess", "callChoreography",
+        "task", "manualTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask",
+        "complexGateway", "transaction", "adHocSubProcess", "callChoreography",
         "choreographyTask", "subChoreography", "implicitThrowEvent",
     ];
 
@@ -81,10 +83,15 @@ public static class BpmnReader
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
 
+        var errorCodes = root.Elements(BpmnNamespaces.Model + "error")
+            .Where(m => m.Attribute("id") is not null)
+            .GroupBy(m => (string)m.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("errorCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
+
         var process = SelectProcess(root, errors);
         if (process is null) return null;
 
-        var context = new ReadContext(errors, messages, handlerExists);
+        var context = new ReadContext(errors, messages, errorCodes, handlerExists);
         var key = (string)process.Attribute("id")!;
         var scope = new FlowScope(key, null);
         context.ReadScope(process, scope);
@@ -151,7 +158,8 @@ public static class BpmnReader
 
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
-    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Func<string, bool> handlerExists)
+    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> errorCodes,
+        Func<string, bool> handlerExists)
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
         public Dictionary<string, SequenceFlow> Flows { get; } = [];
@@ -202,9 +210,9 @@ public static class BpmnReader
         private FlowNode? ReadNode(XElement e, NodeKind kind, FlowScope scope)
         {
             var id = (string)e.Attribute("id")!;
-            foreach (var loop in e.Elements().Where(c => c.Name.Namespace == BpmnNamespaces.Model
-                         && c.Name.LocalName is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics"))
-                Error(e, $"'{loop.Name.LocalName}' (loops and multi-instance) is not in the engine's BPMN subset yet.");
+            foreach (var loop in e.Elements(BpmnNamespaces.Model + "standardLoopCharacteristics"))
+                Error(e, "'standardLoopCharacteristics' (a loop) is not in the engine's BPMN subset; model the loop with a gateway.");
+            var multiInstance = ReadMultiInstance(e, kind);
 
             if (kind == NodeKind.SubProcess && string.Equals((string?)e.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
             {
@@ -212,7 +220,7 @@ public static class BpmnReader
                 return null;
             }
 
-            var (trigger, timer, messageName) = ReadEventDefinition(e, kind);
+            var (trigger, timer, messageName, errorCode) = ReadEventDefinition(e, kind, scope);
             return new FlowNode
             {
                 Id = id,
@@ -227,43 +235,52 @@ public static class BpmnReader
                 CancelActivity = !string.Equals((string?)e.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
                 HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
+                ErrorCode = errorCode,
+                MultiInstance = multiInstance,
+                CalledElement = kind == NodeKind.CallActivity ? ReadCalledElement(e) : null,
+                Inputs = kind == NodeKind.CallActivity ? ReadMappings(e, "in") : [],
+                Outputs = kind == NodeKind.CallActivity ? ReadMappings(e, "out") : [],
                 Extensions = e.Attributes()
                     .Where(a => a.Name.Namespace == BpmnNamespaces.ApprovalFlow)
                     .ToDictionary(a => a.Name.LocalName, a => a.Value),
             };
         }
 
-        private (EventTrigger, TimerDefinition?, string?) ReadEventDefinition(XElement e, NodeKind kind)
+        private (EventTrigger, TimerDefinition?, string?, string?) ReadEventDefinition(XElement e, NodeKind kind, FlowScope scope)
         {
             var definitions = e.Elements()
                 .Where(c => c.Name.Namespace == BpmnNamespaces.Model && c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))
                 .ToList();
             var refs = e.Elements(BpmnNamespaces.Model + "eventDefinitionRef").ToList();
             if (refs.Count > 0) Error(e, "Shared event definitions (eventDefinitionRef) are not supported; define the event inline.");
-            if (definitions.Count == 0) return (EventTrigger.None, null, null);
+            if (definitions.Count == 0) return (EventTrigger.None, null, null, null);
             if (definitions.Count > 1)
             {
                 Error(e, "An event with several triggers (multiple event definitions) is not in the engine's BPMN subset.");
-                return (EventTrigger.None, null, null);
+                return (EventTrigger.None, null, null, null);
             }
             var def = definitions[0];
             var allowed = kind switch
             {
-                NodeKind.StartEvent => Array.Empty<string>(),
-                NodeKind.EndEvent => ["terminateEventDefinition"],
-                NodeKind.IntermediateCatchEvent or NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition"],
+                NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition"],
+                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition"],
+                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition"],
+                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition"],
                 _ => Array.Empty<string>(),
             };
             if (!allowed.Contains(def.Name.LocalName))
             {
-                Error(e, $"A {e.Name.LocalName} with '{def.Name.LocalName}' is not in the engine's BPMN subset.");
-                return (EventTrigger.None, null, null);
+                Error(e, kind == NodeKind.StartEvent && scope.Owner is not null
+                    ? "A sub-process starts with a none start event only."
+                    : $"A {e.Name.LocalName} with '{def.Name.LocalName}' is not in the engine's BPMN subset.");
+                return (EventTrigger.None, null, null, null);
             }
             return def.Name.LocalName switch
             {
-                "terminateEventDefinition" => (EventTrigger.Terminate, null, null),
-                "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null),
-                _ => (EventTrigger.Message, null, ReadMessageName(e, def)),
+                "terminateEventDefinition" => (EventTrigger.Terminate, null, null, null),
+                "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
+                "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
+                _ => (EventTrigger.Message, null, ReadMessageName(e, def), null),
             };
         }
 
@@ -277,13 +294,20 @@ public static class BpmnReader
                 Error(e, "Timer cycles (timeCycle) are not in the engine's BPMN subset; use a duration or a date.");
                 return null;
             }
-            var (kind, source) = duration is not null ? (TimerKind.Duration, duration) : (TimerKind.Date, date);
-            if (source is null || string.IsNullOrWhiteSpace(source.Value))
+            var workingDays = (string?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays");
+            if (workingDays is not null && (duration is not null || date is not null))
             {
-                Error(e, "The timer has no timeDuration or timeDate.");
+                Error(e, "The timer has both af:workingDays and a timeDuration or timeDate; give one.");
                 return null;
             }
-            var text = source.Value.Trim();
+            var (kind, source) = workingDays is not null ? (TimerKind.WorkingDays, (XObject?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays"))
+                : duration is not null ? (TimerKind.Duration, duration) : (TimerKind.Date, (XObject?)date);
+            var text = (source switch { XElement x => x.Value, XAttribute a => a.Value, _ => "" }).Trim();
+            if (text.Length == 0)
+            {
+                Error(e, "The timer has no timeDuration, timeDate or af:workingDays.");
+                return null;
+            }
             if (TaskAssignment.IsExpression(text))
             {
                 if (!ConditionExpression.TryParse(text, out var expr, out var why))
@@ -293,12 +317,20 @@ public static class BpmnReader
                 }
                 return new TimerDefinition(kind, text, expr);
             }
-            var ok = kind == TimerKind.Duration ? IsoDuration.TryParse(text, out _) : IsoDate.TryParseUtc(text, out _);
+            var ok = kind switch
+            {
+                TimerKind.Duration => IsoDuration.TryParse(text, out _),
+                TimerKind.Date => IsoDate.TryParseUtc(text, out _),
+                _ => int.TryParse(text, out var days) && days >= 0,
+            };
             if (!ok)
             {
-                Error(e, kind == TimerKind.Duration
-                    ? $"'{text}' is not an ISO 8601 duration such as P5D or PT2H."
-                    : $"'{text}' is not an ISO 8601 date-time such as 2026-12-01T09:00:00+08:00.");
+                Error(e, kind switch
+                {
+                    TimerKind.Duration => $"'{text}' is not an ISO 8601 duration such as P5D or PT2H.",
+                    TimerKind.Date => $"'{text}' is not an ISO 8601 date-time such as 2026-12-01T09:00:00+08:00.",
+                    _ => $"af:workingDays '{text}' is not a whole number of working days.",
+                });
                 return null;
             }
             return new TimerDefinition(kind, text, null);
@@ -325,7 +357,7 @@ public static class BpmnReader
                  ?? (string?)e.Attribute(BpmnNamespaces.Camunda + name)
                  ?? (string?)e.Attribute(BpmnNamespaces.Flowable + name)
                  ?? (string?)e.Attribute(BpmnNamespaces.Activiti + name)) is { Length: > 0 } v ? v : null;
-            return new TaskAssignment(Attr("assignee"), Attr("candidateGroups"));
+            return new TaskAssignment(Attr("assignee"), Attr("candidateGroups"), Attr("candidateUsers"));
         }
 
         private string? ReadHandler(XElement e)
@@ -349,6 +381,90 @@ public static class BpmnReader
             }
             return name;
         }
+
+        private string? ReadErrorCode(XElement e, XElement def)
+        {
+            var errorRef = (string?)def.Attribute("errorRef");
+            if (string.IsNullOrWhiteSpace(errorRef)) return null; // an error boundary without a code catches every error
+            var local = errorRef.Contains(':') ? errorRef[(errorRef.IndexOf(':') + 1)..] : errorRef;
+            if (errorCodes.TryGetValue(errorRef, out var code) || errorCodes.TryGetValue(local, out code)) return code;
+            Error(e, $"errorRef '{errorRef}' names no error of this file.");
+            return null;
+        }
+
+        private MultiInstanceDefinition? ReadMultiInstance(XElement e, NodeKind kind)
+        {
+            var mi = e.Element(BpmnNamespaces.Model + "multiInstanceLoopCharacteristics");
+            if (mi is null) return null;
+            if (kind != NodeKind.UserTask)
+            {
+                Error(e, "Multi-instance is supported on user tasks only.");
+                return null;
+            }
+            string? Attr(string name) =>
+                ((string?)mi.Attribute(BpmnNamespaces.ApprovalFlow + name) ?? (string?)mi.Attribute(BpmnNamespaces.Camunda + name)
+                 ?? (string?)mi.Attribute(BpmnNamespaces.Flowable + name)) is { Length: > 0 } v ? v.Trim() : null;
+            var collection = Attr("collection");
+            if (collection is not null && collection.StartsWith("${", StringComparison.Ordinal) && collection.EndsWith('}'))
+                collection = collection[2..^1].Trim();
+            if (collection is not null && !System.Text.RegularExpressions.Regex.IsMatch(collection, @"^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$"))
+            {
+                Error(e, $"The multi-instance collection '{collection}' must name a variable (a path such as departments or project.departments).");
+                return null;
+            }
+            var cardinalityText = mi.Element(BpmnNamespaces.Model + "loopCardinality")?.Value.Trim();
+            ConditionExpression? cardinality = null;
+            if (!string.IsNullOrEmpty(cardinalityText))
+            {
+                var text = TaskAssignment.IsExpression(cardinalityText) ? cardinalityText : "${" + cardinalityText + "}";
+                if (!ConditionExpression.TryParse(text, out cardinality, out var why))
+                {
+                    Error(e, $"loopCardinality '{cardinalityText}' cannot be parsed: {why}");
+                    return null;
+                }
+            }
+            if (collection is null && cardinality is null)
+            {
+                Error(e, "A multi-instance task needs a collection (camunda:collection) or a loopCardinality.");
+                return null;
+            }
+            ConditionExpression? completion = null;
+            var completionText = mi.Element(BpmnNamespaces.Model + "completionCondition")?.Value.Trim();
+            if (!string.IsNullOrEmpty(completionText) && !ConditionExpression.TryParse(completionText, out completion, out var reason))
+            {
+                Error(e, $"The completion condition '{completionText}' cannot be parsed: {reason}");
+                return null;
+            }
+            return new MultiInstanceDefinition
+            {
+                IsSequential = string.Equals((string?)mi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase),
+                Collection = collection,
+                ElementVariable = Attr("elementVariable"),
+                Cardinality = collection is null ? cardinality : null,
+                CompletionCondition = completion,
+            };
+        }
+
+        private string? ReadCalledElement(XElement e)
+        {
+            var called = (string?)e.Attribute("calledElement");
+            if (string.IsNullOrWhiteSpace(called))
+            {
+                Error(e, "The call activity names no process to call (calledElement).");
+                return null;
+            }
+            return called.Trim();
+        }
+
+        private static IReadOnlyList<VariableMapping> ReadMappings(XElement e, string direction) =>
+            (e.Element(BpmnNamespaces.Model + "extensionElements")?.Elements() ?? [])
+            .Where(x => x.Name.LocalName == direction && (x.Name.Namespace == BpmnNamespaces.Camunda || x.Name.Namespace == BpmnNamespaces.ApprovalFlow
+                                                           || x.Name.Namespace == BpmnNamespaces.Flowable))
+            .Select(x => string.Equals((string?)x.Attribute("variables"), "all", StringComparison.OrdinalIgnoreCase)
+                ? new VariableMapping(null, null, true)
+                : new VariableMapping((string?)x.Attribute("source"), (string?)x.Attribute("target"), false))
+            .Where(m => m.All || !string.IsNullOrWhiteSpace(m.Source))
+            .ToList();
 
         public void Link()
         {
@@ -401,9 +517,16 @@ public static class BpmnReader
                         Error(e, $"attachedToRef '{attachedRef}' names no activity in the same scope.");
                         continue;
                     }
-                    if (host.Kind is not (NodeKind.UserTask or NodeKind.SubProcess))
+                    if (node.Trigger == EventTrigger.Error && !node.CancelActivity)
                     {
-                        Error(e, $"Boundary events are supported on user tasks and sub-processes, not on {host.ElementType} '{host.Id}'.");
+                        Error(e, "An error boundary event always interrupts its activity (cancelActivity must not be false).");
+                        continue;
+                    }
+                    var hostOk = host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity
+                                 || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
+                    if (!hostOk)
+                    {
+                        Error(e, $"A {(node.Trigger == EventTrigger.Error ? "error" : "timer or message")} boundary event is not supported on {host.ElementType} '{host.Id}'.");
                         continue;
                     }
                     node.AttachedTo = host;

@@ -12,16 +12,19 @@ internal static class ModelValidator
 
         foreach (var scope in Scopes(model.Root))
         {
-            var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent).ToList();
+            var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).ToList();
+            scope.MessageStarts.AddRange(scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Message));
             var where = scope.Owner is null ? "The process" : $"Sub-process '{scope.Owner.Id}'";
-            if (starts.Count == 0)
+            if (starts.Count == 0 && scope.MessageStarts.Count == 0)
             {
                 var at = scope.Owner;
                 errors.Add(new(at?.Id ?? model.Key, at?.ElementType ?? "process", at?.Line, $"{where} has no start event."));
             }
             else if (starts.Count > 1)
-                foreach (var s in starts) Error(s, $"{where} has {starts.Count} start events; exactly one none start event is supported.");
-            else scope.Start = starts[0];
+                foreach (var s in starts) Error(s, $"{where} has {starts.Count} none start events; exactly one is supported (add message start events for other ways in).");
+            else if (starts.Count == 1) scope.Start = starts[0];
+            foreach (var group in scope.MessageStarts.Where(m => m.MessageName is not null).GroupBy(m => m.MessageName).Where(g => g.Count() > 1))
+                foreach (var m in group) Error(m, $"Two message start events wait for message '{group.Key}'.");
 
             foreach (var n in scope.Nodes)
                 CheckNode(n, Error, FlowError);
@@ -61,6 +64,17 @@ internal static class ModelValidator
                 foreach (var f in n.Outgoing.Where(f => f.Condition is not null))
                     flowError(f, $"Parallel gateway '{n.Id}' takes every outgoing flow; a condition here would be ignored, so it is refused.");
                 break;
+            case NodeKind.EventBasedGateway:
+                if (n.Outgoing.Count < 2) error(n, "An event-based gateway needs at least two outgoing flows, each to a catch event.");
+                foreach (var f in n.Outgoing)
+                {
+                    if (f.Condition is not null) flowError(f, $"Event-based gateway '{n.Id}' chooses by event; its flows may not carry conditions.");
+                    if (f.Target.Kind != NodeKind.IntermediateCatchEvent || f.Target.Trigger is not (EventTrigger.Timer or EventTrigger.Message))
+                        flowError(f, $"Every flow of event-based gateway '{n.Id}' must lead to a timer or message intermediate catch event.");
+                    else if (f.Target.Incoming.Count != 1)
+                        error(f.Target, $"A catch event after event-based gateway '{n.Id}' may have no other incoming flow.");
+                }
+                break;
             case NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway when n.Outgoing.Count > 1:
                 foreach (var f in n.Outgoing)
                 {
@@ -81,8 +95,9 @@ internal static class ModelValidator
 
     private static void CheckReachability(FlowScope scope, Action<FlowNode, string> error)
     {
-        if (scope.Start is null) return;
-        var seen = new HashSet<FlowNode> { scope.Start };
+        if (scope.Start is null && scope.MessageStarts.Count == 0) return;
+        var seen = new HashSet<FlowNode>(scope.MessageStarts);
+        if (scope.Start is not null) seen.Add(scope.Start);
         var queue = new Queue<FlowNode>(seen);
         while (queue.TryDequeue(out var n))
         {
@@ -105,7 +120,7 @@ internal static class ModelValidator
     /// </summary>
     private static void CheckExclusiveFeedsParallelJoin(FlowNode join, List<ValidationError> errors)
     {
-        foreach (var split in join.Scope.Nodes.Where(n => n.Kind == NodeKind.ExclusiveGateway && n.Outgoing.Count > 1))
+        foreach (var split in join.Scope.Nodes.Where(n => n.Kind is NodeKind.ExclusiveGateway or NodeKind.EventBasedGateway && n.Outgoing.Count > 1))
         {
             var reachedBy = split.Outgoing
                 .Select(o => IncomingFlowsReached(o, join, split))

@@ -17,6 +17,7 @@ public static class EngineModel
             e.Property(x => x.Key).HasMaxLength(200);
             e.Property(x => x.Name).HasMaxLength(400);
             e.Property(x => x.DeployedBy).HasMaxLength(256);
+            e.Property(x => x.MessageStartNames).HasMaxLength(1000);
             e.HasIndex(x => new { x.Key, x.Version }).IsUnique();
         });
         model.Entity<ProcessInstanceRecord>(e =>
@@ -29,6 +30,7 @@ public static class EngineModel
             e.Property(x => x.EndReason).HasMaxLength(1000);
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.HasIndex(x => x.BusinessKey);
+            e.HasIndex(x => x.ParentInstanceId);
             e.HasIndex(x => new { x.Status, x.DefinitionKey });
         });
         model.Entity<HumanTaskRecord>(e =>

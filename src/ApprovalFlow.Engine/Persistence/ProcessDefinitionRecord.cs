@@ -10,4 +10,6 @@ public sealed class ProcessDefinitionRecord
     public required string Xml { get; set; }
     public DateTime DeployedAt { get; set; }
     public string? DeployedBy { get; set; }
+    /// <summary>Names of the messages that start this version, stored as ",a,b," for a LIKE-free lookup; null if none.</summary>
+    public string? MessageStartNames { get; set; }
 }

@@ -7,6 +7,9 @@ public sealed class ProcessInstanceRecord
     public required string DefinitionKey { get; set; }
     public int DefinitionVersion { get; set; }
     public string? BusinessKey { get; set; }
+    /// <summary>For a case started by a call activity: the calling case and the token that waits for this one.</summary>
+    public Guid? ParentInstanceId { get; set; }
+    public Guid? ParentTokenId { get; set; }
     public InstanceStatus Status { get; set; }
     /// <summary>The tokens, serialised; see <see cref="Runtime.ExecutionState"/>.</summary>
     public required string StateJson { get; set; }

@@ -15,6 +15,8 @@ internal sealed class EngineServices(IServiceProvider provider, IOptions<EngineO
 
     public IServiceTaskHandler? ResolveHandler(string name) => provider.GetKeyedService<IServiceTaskHandler>(name);
 
+    public DefinitionCache Definitions => provider.GetRequiredService<DefinitionCache>();
+
     /// <summary>Ids of the elements from which <paramref name="flow"/> can still be reached without passing <paramref name="join"/>.</summary>
     public HashSet<string> Upstream(ProcessModel model, FlowNode join, SequenceFlow flow) =>
         UpstreamCache.GetOrAdd((model, join.Id, flow.Id), _ =>

@@ -22,6 +22,11 @@ internal sealed partial class Execution
         {
             await handler.ExecuteAsync(new ServiceTaskContext(instance.Id, instance.BusinessKey, node.Id, working, node.Extensions), ct);
         }
+        catch (BpmnErrorException error)
+        {
+            ThrowError(token, error.ErrorCode, node.Id);
+            return true;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             History(node, token, "service-task-failed", null, $"attempt {attempt}: {Trim(ex.Message, 1500)}");

@@ -7,7 +7,9 @@ internal sealed partial class Execution
 {
     private void CreateTask(Token token, FlowNode node)
     {
-        var groups = node.Assignment.ResolveCandidateGroups(Variables);
+        var variables = ScopeVariables(token);
+        var groups = node.Assignment.ResolveCandidateGroups(variables);
+        var users = node.Assignment.ResolveCandidateUsers(variables);
         DateTime? dueAt = null;
         if (node.Extensions.TryGetValue("timeLimitDays", out var days) && int.TryParse(days, out var n) && n > 0)
             dueAt = services.Calendar.AddWorkingDays(now, n);
@@ -19,7 +21,8 @@ internal sealed partial class Execution
             ElementId = node.Id,
             Name = node.Name,
             CandidateGroups = groups.Count == 0 ? null : "," + string.Join(",", groups) + ",",
-            Assignee = node.Assignment.ResolveAssignee(Variables),
+            CandidateUsers = users.Count == 0 ? null : "," + string.Join(",", users) + ",",
+            Assignee = node.Assignment.ResolveAssignee(variables),
             Status = HumanTaskStatus.Open,
             CreatedAt = now,
             DueAt = dueAt,
@@ -42,7 +45,7 @@ internal sealed partial class Execution
         DateTime dueAt;
         try
         {
-            dueAt = node.Timer!.DueAt(now, Variables);
+            dueAt = node.Timer!.DueAt(now, ScopeVariables(token), services.Calendar);
         }
         catch (Exception ex) when (ex is FormatException or Expressions.ExpressionEvaluationException)
         {
@@ -105,6 +108,7 @@ internal sealed partial class Execution
     {
         foreach (var child in state.Tokens.Where(t => t.ScopeId == token.Id).ToList())
             RemoveToken(child, why);
+        if (token.CalledInstanceId is { } called) CalledInstancesToCancel.Add(called);
         ReleaseWaits(token);
         state.Tokens.Remove(token);
         if (why is not null) History(model.Node(token.ElementId), token, why, actor, null);
@@ -144,7 +148,7 @@ internal sealed partial class Execution
         History(model.Node(task.ElementId), null, what, actor, detail ?? task.Assignee);
 
     private static readonly HashSet<string> Opening = ["started", "waiting"];
-    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "interrupted", "cancelled", "terminated", "sent-back"];
+    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "interrupted", "cancelled", "terminated", "sent-back", "withdrawn"];
     private static readonly HashSet<string> Instant = ["passed", "reached", "joined", "forked"];
 
     /// <summary>Keeps the element-instance rows in step with the event log.</summary>

@@ -65,10 +65,11 @@ internal sealed partial class Execution
         instance.Revision++;
     }
 
-    public async Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken ct, FlowNode? startEvent = null)
     {
         History(null, null, "instance-started", null, instance.BusinessKey);
-        var start = model.Root.Start ?? throw new ExecutionException(model.Key, "The process has no start event.");
+        var start = startEvent ?? model.Root.Start
+            ?? throw new ExecutionException(model.Key, $"The process starts only by message ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName))}).");
         Enter(NewToken(null), start, null);
         await RunAsync(ct);
     }
@@ -105,6 +106,8 @@ internal sealed partial class Execution
         }
         else
         {
+            // A token at an event-based gateway: the first event wins, the others are withdrawn with the gateway.
+            if (token.ElementId != node.Id) History(model.Node(token.ElementId), token, "completed", actor, $"by {node.Id}");
             History(node, token, what, actor, null);
             ReleaseWaits(token);
             Leave(token, node);
@@ -162,16 +165,33 @@ internal sealed partial class Execution
             case NodeKind.EndEvent:
                 History(node, token, "reached", null, null);
                 if (node.Trigger == EventTrigger.Terminate) Terminate(token);
+                else if (node.Trigger == EventTrigger.Error) ThrowError(token, node.ErrorCode, node.Id);
                 else
                 {
                     RemoveToken(token, null);
                     CompleteScopeIfEmpty(token.ScopeId);
                 }
                 break;
+            case NodeKind.UserTask when node.MultiInstance is not null && !IsInnerInstance(token, node):
+                StartMultiInstance(token, node);
+                break;
             case NodeKind.UserTask:
                 History(node, token, "started", null, null);
                 CreateTask(token, node);
+                if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
+                break;
+            case NodeKind.CallActivity:
+                History(node, token, "started", null, null);
                 AttachBoundaryEvents(token, node);
+                await StartCalledInstanceAsync(token, node, ct);
+                break;
+            case NodeKind.EventBasedGateway:
+                History(node, token, "waiting", null, null);
+                foreach (var target in node.Outgoing.Select(f => f.Target))
+                {
+                    if (target.Trigger == EventTrigger.Timer) CreateTimer(token, target);
+                    else CreateSubscription(token, target);
+                }
                 break;
             case NodeKind.ServiceTask:
                 History(node, token, "started", null, null);
@@ -210,6 +230,11 @@ internal sealed partial class Execution
     /// <summary>Leaves an activity or event: every unconditional flow, every conditional flow that holds, else the default.</summary>
     private void Leave(Token token, FlowNode node)
     {
+        if (IsInnerInstance(token, node))
+        {
+            CompleteInnerInstance(token, node);
+            return;
+        }
         if (node.Outgoing.Count == 0)
         {
             RemoveToken(token, null);

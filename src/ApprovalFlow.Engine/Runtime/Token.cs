@@ -12,4 +12,10 @@ internal sealed class Token
     public string? ArrivedVia { get; set; }
     /// <summary>Arrival order, so a join consumes the oldest token on each flow.</summary>
     public long Seq { get; set; }
+    /// <summary>Variables of this token only: a multi-instance item and loopCounter, or the nrOf* counters of its body.</summary>
+    public System.Text.Json.Nodes.JsonObject? Locals { get; set; }
+    /// <summary>True for the token that stands for a whole multi-instance activity (the scope of its instances).</summary>
+    public bool IsMultiInstanceBody { get; set; }
+    /// <summary>For a call activity: the child instance it waits for.</summary>
+    public Guid? CalledInstanceId { get; set; }
 }

@@ -1,0 +1,50 @@
+using ApprovalFlow.Engine.Model;
+
+namespace ApprovalFlow.Engine.Runtime;
+
+internal sealed partial class Execution
+{
+    /// <summary>Set when an error left this instance uncaught and the instance was called by another: the caller handles it.</summary>
+    public string? UncaughtErrorCode { get; private set; }
+
+    /// <summary>
+    /// A BPMN error thrown at <paramref name="token"/>: caught by the nearest error boundary event matching its code,
+    /// first on the throwing activity itself, then on each enclosing sub-process. The caught activity is interrupted.
+    /// Uncaught at top level it ends the instance (and is handed to the calling case, if any).
+    /// </summary>
+    private void ThrowError(Token token, string? code, string thrownAt)
+    {
+        History(model.Node(thrownAt), token, "error-thrown", null, code);
+        for (Token? at = token; at is not null; at = at.ScopeId is { } s ? state.Tokens.FirstOrDefault(t => t.Id == s) : null)
+        {
+            var activity = model.Node(at.ElementId);
+            var boundary = activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == code)
+                ?? activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
+            if (boundary is null) continue;
+            var scopeId = at.ScopeId;
+            RemoveToken(at, "interrupted");
+            var spawned = NewToken(scopeId);
+            spawned.ElementId = boundary.Id;
+            History(boundary, spawned, "error-caught", null, code);
+            Leave(spawned, boundary);
+            return;
+        }
+        foreach (var t in state.Tokens.Where(t => t.ScopeId is null).ToList())
+            RemoveToken(t, t == token ? null : "terminated");
+        instance.Status = Persistence.InstanceStatus.Terminated;
+        instance.EndedAt = now;
+        instance.EndReason = $"uncaught BPMN error '{code ?? "(no code)"}' at '{thrownAt}'";
+        UncaughtErrorCode = code ?? "";
+        History(null, null, "instance-terminated", actor, instance.EndReason);
+    }
+
+    /// <summary>A called instance ended with an uncaught error: it is thrown again at the call activity that waits for it.</summary>
+    public async Task ThrowFromCalledInstanceAsync(Guid tokenId, string code, CancellationToken ct)
+    {
+        var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
+            ?? throw new ExecutionException(model.Key, "The call activity that waited for the called case is gone.");
+        token.CalledInstanceId = null;
+        ThrowError(token, code.Length == 0 ? null : code, token.ElementId);
+        await RunAsync(ct);
+    }
+}
