@@ -293,9 +293,15 @@ public sealed partial class WorkflowEngine
         return fired;
     }
 
-    private async Task<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken ct) =>
-        await db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).FirstOrDefaultAsync(ct)
-        ?? throw new TaskNotFoundException(taskId);
+    /// <summary>The case of an open task; a task that is gone or no longer open is refused before any case is loaded.</summary>
+    private async Task<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken ct)
+    {
+        var task = await db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Id == taskId)
+            .Select(t => new { t.InstanceId, t.Status }).FirstOrDefaultAsync(ct)
+            ?? throw new TaskNotFoundException(taskId);
+        if (task.Status != HumanTaskStatus.Open) throw new TaskNotOpenException(taskId, task.Status.ToString().ToLowerInvariant());
+        return task.InstanceId;
+    }
 
     private void ScheduleTimers(Execution execution)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ApprovalFlow.Engine.Persistence;
 
@@ -9,6 +10,20 @@ namespace ApprovalFlow.Engine.Persistence;
 public static class EngineModel
 {
     public static void Configure(ModelBuilder model)
+    {
+        ConfigureTables(model);
+        // Every engine time is UTC; SQLite keeps no kind, so say it on the way out.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+        foreach (var entity in model.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(EngineModel).Namespace))
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime)) property.SetValueConverter(utc);
+                else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(utcNullable);
+            }
+    }
+
+    private static void ConfigureTables(ModelBuilder model)
     {
         model.Entity<ProcessDefinitionRecord>(e =>
         {

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ApprovalFlow.Web.Data;
+
+public class AppUser : IdentityUser
+{
+    /// <summary>The department an officer works for, e.g. <c>natural-resources</c>.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>The county an officer or enterprise belongs to.</summary>
+    public string? County { get; set; }
+}

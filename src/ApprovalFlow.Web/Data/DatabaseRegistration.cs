@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Data;
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers the provider's context and exposes it as <see cref="AppDbContext"/>, which is what
+    /// Identity, the engine and the features ask for.
+    /// </summary>
+    public static DatabaseSettings AddAppDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = DatabaseSettings.From(configuration, environment);
+        services.AddSingleton(settings);
+
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                Directory.CreateDirectory(settings.DataFolder);
+                Register<SqliteAppDbContext>(services, o => o
+                    .UseSqlite(settings.ConnectionString)
+                    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(15))));
+                break;
+            case DatabaseProvider.Postgres:
+                Register<PostgresAppDbContext>(services, o => o.UseNpgsql(settings.ConnectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                Register<SqlServerAppDbContext>(services, o => o.UseSqlServer(settings.ConnectionString));
+                break;
+        }
+
+        return settings;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : AppDbContext
+    {
+        services.AddDbContext<TContext>(configure);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ApprovalFlow.Web.Features.Definitions;
+
+public sealed record DeployedResponse(Guid Id, string Key, int Version);
+
+public sealed record DefinitionResponse(Guid Id, string Key, int Version, string? Name, DateTime DeployedAt);
+
+public static class DefinitionsApi
+{
+    public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/definitions").WithTags("Definitions");
+        group.MapPost("/", DeployAsync)
+            .Accepts<string>("application/xml", "text/xml")
+            .ProducesValidationProblem()
+            .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key");
+        group.MapGet("/", ListAsync).WithSummary("Lists every deployed version");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One deployed version");
+        return group;
+    }
+
+    public static async Task<Results<Created<DeployedResponse>, ProblemHttpResult>> DeployAsync(
+        HttpRequest request, ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct)
+    {
+        if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "BPMN XML expected",
+                detail: "Send the model as the body with Content-Type: application/xml.");
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length == 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Empty model",
+                detail: "The request body must be a BPMN 2.0 XML document.");
+        }
+
+        var deployed = await engine.DeployAsync(body.ToArray(), Caller.Id(user), ct);
+        return TypedResults.Created(
+            $"/api/definitions/{deployed.Id}",
+            new DeployedResponse(deployed.Id, deployed.Key, deployed.Version));
+    }
+
+    public static async Task<Ok<DefinitionResponse[]>> ListAsync(WorkflowEngine engine, CancellationToken ct)
+    {
+        var definitions = await engine.ListDefinitionsAsync(ct);
+        return TypedResults.Ok(definitions.Select(ToResponse).ToArray());
+    }
+
+    public static async Task<Results<Ok<DefinitionResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, WorkflowEngine engine, CancellationToken ct)
+    {
+        var definition = (await engine.ListDefinitionsAsync(ct)).FirstOrDefault(d => d.Id == id);
+        return definition is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No deployed definition has id {id}.")
+            : TypedResults.Ok(ToResponse(definition));
+    }
+
+    private static DefinitionResponse ToResponse(DeployedDefinition d) => new(d.Id, d.Key, d.Version, d.Name, d.DeployedAt.AsUtc());
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace ApprovalFlow.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file in a temp data folder of its own, Hangfire off unless a
+/// subclass turns it on. Environment "Testing", so only the embedded default seeds demo accounts.
+/// </summary>
+public class WebAppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } =
+        Path.Combine(Path.GetTempPath(), "approvalflow-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual bool HangfireEnabled => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ApprovalFlow:DataFolder", DataFolder);
+        builder.UseSetting("Hangfire:Enabled", HangfireEnabled ? "true" : "false");
+        ConfigureDatabase(builder);
+    }
+
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Sqlite");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Hangfire's SQLite storage may still hold its file; the temp folder is left to the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}
