@@ -1,4 +1,6 @@
 using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Common;
+using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
 using ApprovalFlow.Web.Features.Definitions;
@@ -13,6 +15,12 @@ var builder = WebApplication.CreateBuilder(args);
 var database = builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAppIdentity();
 builder.Services.AddWorkflowEngine<AppDbContext>();
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    // Scoped, so handlers take the request's AppDbContext and WorkflowEngine.
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(CommandTransactionBehavior<,>)];
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddOpenApi();

@@ -20,14 +20,20 @@ public sealed class TimerDefinition(TimerKind kind, string text, ConditionExpres
 
     public DateTime DueAt(DateTime nowUtc, JsonObject variables, IWorkingCalendar calendar)
     {
-        var text = Expression is null ? Text : Convert.ToString(Expression.Evaluate(variables), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var text = Resolve(variables);
         return Kind switch
         {
             TimerKind.Duration => IsoDuration.Parse(text).AddTo(nowUtc),
             TimerKind.Date => IsoDate.ParseUtc(text),
-            _ => int.TryParse(text, out var days) && days >= 0
-                ? calendar.AddWorkingDays(nowUtc, days)
-                : throw new FormatException($"'{text}' is not a whole number of working days."),
+            _ => calendar.AddWorkingDays(nowUtc, WorkingDaysFor(variables)),
         };
     }
+
+    public int WorkingDaysFor(JsonObject variables) =>
+        int.TryParse(Resolve(variables), out var days) && days >= 0
+            ? days
+            : throw new FormatException($"'{Resolve(variables)}' is not a whole number of working days.");
+
+    private string Resolve(JsonObject variables) =>
+        Expression is null ? Text : Convert.ToString(Expression.Evaluate(variables), System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

@@ -9,6 +9,9 @@ public sealed class TimerRecord
     public Guid TokenId { get; set; }
     public required string ElementId { get; set; }
     public DateTime DueAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>For a working-day timer: how many working days from <see cref="CreatedAt"/>, so a calendar change can recompute it.</summary>
+    public int? WorkingDays { get; set; }
     public TimerPurpose Purpose { get; set; }
     /// <summary>For a service task retry: which attempt this timer starts (2 = first retry).</summary>
     public int Attempt { get; set; }

@@ -43,9 +43,12 @@ internal sealed partial class Execution
     private void CreateTimer(Token token, FlowNode node)
     {
         DateTime dueAt;
+        int? workingDays = null;
         try
         {
-            dueAt = node.Timer!.DueAt(now, ScopeVariables(token), services.Calendar);
+            var variables = ScopeVariables(token);
+            dueAt = node.Timer!.DueAt(now, variables, services.Calendar);
+            if (node.Timer.Kind == TimerKind.WorkingDays) workingDays = node.Timer.WorkingDaysFor(variables);
         }
         catch (Exception ex) when (ex is FormatException or Expressions.ExpressionEvaluationException)
         {
@@ -58,6 +61,8 @@ internal sealed partial class Execution
             TokenId = token.Id,
             ElementId = node.Id,
             DueAt = dueAt,
+            CreatedAt = now,
+            WorkingDays = workingDays,
             Status = TimerStatus.Pending,
         };
         db.Add(timer);

@@ -19,5 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(u => u.County).HasMaxLength(100);
         });
         EngineModel.Configure(builder);
+        // Each feature keeps the mapping of its own entities beside them (IEntityTypeConfiguration classes).
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }
