@@ -15,6 +15,7 @@ public sealed record InstanceSnapshot(
 {
     public bool Suspended { get; init; }
     public string? EndReason { get; init; }
+    public Guid DefinitionId { get; init; }
 }
 
 public sealed record TaskSnapshot(

@@ -317,6 +317,7 @@ public sealed partial class WorkflowEngine
         {
             Suspended = instance.IsSuspended,
             EndReason = instance.EndReason,
+            DefinitionId = instance.DefinitionId,
         };
 
     internal static TaskSnapshot ToSnapshot(HumanTaskRecord t) =>
