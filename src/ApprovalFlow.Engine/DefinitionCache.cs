@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using ApprovalFlow.Engine.Model;
 using ApprovalFlow.Engine.Parsing;
 using ApprovalFlow.Engine.Persistence;
@@ -12,7 +11,10 @@ public sealed class DefinitionCache(ServiceTaskRegistry handlers)
     private readonly ConcurrentDictionary<Guid, ProcessModel> models = new();
 
     public ProcessModel Get(ProcessDefinitionRecord definition) =>
-        models.GetOrAdd(definition.Id, _ => BpmnReader.Read(Encoding.UTF8.GetBytes(definition.Xml), handlers.Contains));
+        models.GetOrAdd(definition.Id, _ => BpmnReader.Read(definition.Xml, handlers.Contains)); // stored decoded: its declared encoding no longer applies
+
+    /// <summary>A model already parsed, so a transition need not read the definition row (with its XML) again.</summary>
+    public bool TryGet(Guid definitionId, out ProcessModel model) => models.TryGetValue(definitionId, out model!);
 
     internal void Add(Guid id, ProcessModel model) => models[id] = model;
 }

@@ -33,6 +33,7 @@ public sealed partial class WorkflowEngine
 
     private async Task<Model.ProcessModel> ModelAsync(Guid definitionId, CancellationToken ct)
     {
+        if (cache.TryGet(definitionId, out var model)) return model;
         var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct)
             ?? throw new DefinitionNotFoundException(definitionId.ToString());
         return cache.Get(definition);

@@ -36,11 +36,15 @@ public sealed partial class WorkflowEngine
     {
         var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
             ?? throw new InstanceNotFoundException(instanceId);
-        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == instance.DefinitionId, ct);
-        var model = modelOverride ?? cache.Get(definition);
+        var model = modelOverride ?? await ModelOfAsync(instance.DefinitionId, ct);
         var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
-        var timers = await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct);
-        var subscriptions = await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct);
+        // A model without timers or messages never stores any: skip those reads on the hot path.
+        var timers = model.UsesTimers || modelOverride is not null
+            ? await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct)
+            : [];
+        var subscriptions = model.UsesMessages || modelOverride is not null
+            ? await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct)
+            : [];
         var openElements = await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
         var execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements);
         return new Transition(instance, model, execution, tasks, timers, subscriptions, db);
@@ -110,6 +114,13 @@ public sealed partial class WorkflowEngine
         parent.Execution.Flush();
         touched.Add(parent.Execution);
         await PropagateAsync(parent, actor, touched, ct);
+    }
+
+    private async Task<ProcessModel> ModelOfAsync(Guid definitionId, CancellationToken ct)
+    {
+        if (cache.TryGet(definitionId, out var model)) return model;
+        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == definitionId, ct);
+        return cache.Get(definition);
     }
 
     internal const string CancelledByCaller = "the calling case no longer waits for it";

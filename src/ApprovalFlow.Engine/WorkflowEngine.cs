@@ -40,15 +40,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Validates and stores a model as the next version of its key; running instances keep their version.</summary>
     public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
     {
-        string text;
-        try
-        {
-            text = XmlText.Decode(bpmnXml);
-        }
-        catch (Exception ex) when (ex is ArgumentException or System.Text.DecoderFallbackException)
-        {
-            throw new DefinitionInvalidException([new ValidationError(null, null, null, $"The document cannot be decoded: {ex.Message}")]);
-        }
+        var text = BpmnReader.Decode(bpmnXml);
         var model = BpmnReader.Read(text, handlers.Contains);
         for (var attempt = 0; ; attempt++)
         {
@@ -92,9 +84,14 @@ public sealed partial class WorkflowEngine
     /// <summary>Starts the newest version of a definition and runs it to its first wait states.</summary>
     public async Task<InstanceSnapshot> StartAsync(string definitionKey, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct = default)
     {
-        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
-            .Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
+        // The newest version's id first; its XML is read only when the model is not cached yet.
+        var newest = await db.Set<ProcessDefinitionRecord>().AsNoTracking()
+            .Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version)
+            .Select(d => new { d.Id, d.Key, d.Version }).FirstOrDefaultAsync(ct)
             ?? throw new DefinitionNotFoundException(definitionKey);
+        var definition = cache.TryGet(newest.Id, out _)
+            ? new ProcessDefinitionRecord { Id = newest.Id, Key = newest.Key, Version = newest.Version, Xml = "" }
+            : await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == newest.Id, ct);
         return await StartAsync(definition, null, businessKey, variables, actor, ct);
     }
 

@@ -9,6 +9,15 @@ public sealed class ProcessModel
     public required IReadOnlyDictionary<string, FlowNode> Nodes { get; init; }
     public required IReadOnlyDictionary<string, SequenceFlow> Flows { get; init; }
 
+    /// <summary>Whether any element can ever own a stored timer (timer events, or retries of service tasks).</summary>
+    public bool UsesTimers => usesTimers ??= Nodes.Values.Any(n => n.Trigger == EventTrigger.Timer || n.Kind == NodeKind.ServiceTask);
+
+    /// <summary>Whether any element can ever wait for a message.</summary>
+    public bool UsesMessages => usesMessages ??= Nodes.Values.Any(n => n.Trigger == EventTrigger.Message);
+
+    private bool? usesTimers;
+    private bool? usesMessages;
+
     public FlowNode Node(string id) =>
         Nodes.TryGetValue(id, out var n) ? n : throw new InvalidOperationException($"The model has no element '{id}'.");
 }

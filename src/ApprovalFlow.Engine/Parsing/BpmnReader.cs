@@ -19,6 +19,15 @@ public static class BpmnReader
         "dataInputAssociation", "dataOutputAssociation", "category", "auditing", "monitoring",
     ];
 
+    /// <summary>Children a sub-process holds about itself, not flow elements of its inner scope: read (or refused) with the node.</summary>
+    private static readonly HashSet<string> OwnChildrenOfSubProcess =
+    [
+        "incoming", "outgoing", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
+    ];
+
+    /// <summary>Deeper element nesting is refused before the tree is built: it costs quadratic time to load and could exhaust the stack.</summary>
+    internal const int MaxElementDepth = 200;
+
     private static readonly Dictionary<string, NodeKind> FlowNodeKinds = new()
     {
         ["startEvent"] = NodeKind.StartEvent,
@@ -43,18 +52,26 @@ public static class BpmnReader
         "choreographyTask", "subChoreography", "implicitThrowEvent",
     ];
 
-    public static ProcessModel Read(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null)
+    public static ProcessModel Read(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
+        Read(Decode(xml), serviceTaskHandlerExists);
+
+    /// <summary>The document's text, decoded as its byte-order mark or declaration says; refused with a line if it cannot be.</summary>
+    public static string Decode(byte[] xml)
     {
-        string text;
         try
         {
-            text = XmlText.Decode(xml);
+            return XmlText.Decode(xml);
         }
-        catch (Exception ex) when (ex is ArgumentException or DecoderFallbackException)
+        catch (DecoderFallbackException ex)
         {
-            throw new DefinitionInvalidException([new(null, null, null, $"The document cannot be decoded: {ex.Message}")]);
+            throw new DefinitionInvalidException([new(null, null, XmlText.LineOfByte(xml, ex.Index),
+                $"The document cannot be decoded: {ex.Message}")]);
         }
-        return Read(text, serviceTaskHandlerExists);
+        catch (ArgumentException ex)
+        {
+            // An encoding name the platform does not know: it stands in the declaration, on the first line.
+            throw new DefinitionInvalidException([new(null, null, 1, $"The document cannot be decoded: {ex.Message}")]);
+        }
     }
 
     /// <summary>Reads an already decoded document; an encoding named in its declaration is ignored.</summary>
@@ -105,7 +122,7 @@ public static class BpmnReader
             Nodes = context.Nodes,
             Flows = context.Flows,
         };
-        ModelValidator.Validate(model, errors);
+        ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
         return model;
     }
 
@@ -120,16 +137,33 @@ public static class BpmnReader
         };
         try
         {
+            // A streaming pass first: it is linear, and stops at the first element nested too deep.
+            using (var scan = XmlReader.Create(new StringReader(xml), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.NodeType == XmlNodeType.Element && scan.Depth >= MaxElementDepth)
+                    {
+                        var at = (IXmlLineInfo)scan;
+                        errors.Add(new(null, scan.LocalName, at.HasLineInfo() ? at.LineNumber : null,
+                            $"Elements are nested more than {MaxElementDepth} levels deep; a process model never needs that."));
+                        return null;
+                    }
+                }
+            }
             using var text = new StringReader(xml);
             using var reader = XmlReader.Create(text, settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
-            var message = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+            var isDtd = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase);
+            var message = isDtd
                 ? "A DTD is not allowed in a process model (it could pull in external entities)."
                 : $"Malformed XML: {ex.Message}";
-            errors.Add(new(null, null, ex.LineNumber > 0 ? ex.LineNumber : null, message));
+            // The refusal of a DTD carries no position, and an empty document fails before any line is read.
+            var line = ex.LineNumber > 0 ? ex.LineNumber : isDtd ? LineOfText(xml, "<!DOCTYPE") : 1;
+            errors.Add(new(null, null, line, message));
             return null;
         }
     }
@@ -156,6 +190,12 @@ public static class BpmnReader
         return null;
     }
 
+    private static int LineOfText(string text, string fragment)
+    {
+        var index = text.IndexOf(fragment, StringComparison.Ordinal);
+        return index < 0 ? 1 : 1 + text.AsSpan(0, index).Count('\n');
+    }
+
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
     private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> errorCodes,
@@ -163,9 +203,12 @@ public static class BpmnReader
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
         public Dictionary<string, SequenceFlow> Flows { get; } = [];
+        /// <summary>Flows whose condition was refused here: the validator must not call them condition-less as well.</summary>
+        public HashSet<string> FlowsWithRefusedCondition { get; } = [];
         private readonly List<(XElement Element, FlowScope Scope)> pendingFlows = [];
         private readonly List<(FlowNode Node, XElement Element)> pendingNodes = [];
         private readonly HashSet<string> ids = [];
+        private readonly HashSet<string> declaredFlowIds = [];
 
         private void Error(XElement e, string message) =>
             errors.Add(new((string?)e.Attribute("id"), e.Name.LocalName, LineOf(e), message));
@@ -177,13 +220,14 @@ public static class BpmnReader
                 if (e.Name.Namespace != BpmnNamespaces.Model) continue;
                 var local = e.Name.LocalName;
                 if (IgnoredElements.Contains(local)) continue;
+                if (scope.Owner is not null && OwnChildrenOfSubProcess.Contains(local)) continue;
                 var id = (string?)e.Attribute("id");
                 if (local is "sequenceFlow" or "association" || FlowNodeKinds.ContainsKey(local) || KnownButUnsupported.Contains(local))
                 {
                     if (string.IsNullOrWhiteSpace(id)) { Error(e, "The element has no id."); continue; }
                     if (!ids.Add(id)) { Error(e, $"The id '{id}' is used by more than one element."); continue; }
                 }
-                if (local == "sequenceFlow") { pendingFlows.Add((e, scope)); continue; }
+                if (local == "sequenceFlow") { pendingFlows.Add((e, scope)); declaredFlowIds.Add(id!); continue; }
                 if (KnownButUnsupported.Contains(local))
                 {
                     Error(e, $"'{local}' is not in the engine's BPMN subset.");
@@ -482,9 +526,15 @@ public static class BpmnReader
                     var language = (string?)conditionElement.Attribute("language");
                     if (language is not null && !language.Contains("juel", StringComparison.OrdinalIgnoreCase)
                         && !language.Contains("expression", StringComparison.OrdinalIgnoreCase))
+                    {
                         Error(e, $"Condition language '{language}' is not supported; use a ${{...}} expression.");
+                        FlowsWithRefusedCondition.Add(id);
+                    }
                     else if (!ConditionExpression.TryParse(conditionElement.Value.Trim(), out condition, out var why))
+                    {
                         Error(e, $"The condition '{conditionElement.Value.Trim()}' cannot be parsed: {why}");
+                        FlowsWithRefusedCondition.Add(id);
+                    }
                 }
                 if (source is null || target is null) continue;
                 var flow = new SequenceFlow
@@ -506,6 +556,8 @@ public static class BpmnReader
                 if ((string?)e.Attribute("default") is { Length: > 0 } defaultRef)
                 {
                     if (Flows.TryGetValue(defaultRef, out var flow) && flow.Source == node) node.DefaultFlow = flow;
+                    else if (flow is null && declaredFlowIds.Contains(defaultRef))
+                        Error(e, $"The default flow '{defaultRef}' was refused (see the error on it).");
                     else Error(e, $"The default flow '{defaultRef}' is not an outgoing sequence flow of this element.");
                 }
                 if (node.Kind == NodeKind.BoundaryEvent)
@@ -514,7 +566,9 @@ public static class BpmnReader
                     if (string.IsNullOrWhiteSpace(attachedRef)) { Error(e, "The boundary event has no attachedToRef."); continue; }
                     if (!Nodes.TryGetValue(attachedRef, out var host) || host.Scope != node.Scope)
                     {
-                        Error(e, $"attachedToRef '{attachedRef}' names no activity in the same scope.");
+                        Error(e, host is null && ids.Contains(attachedRef)
+                            ? $"attachedToRef '{attachedRef}' names an element that was refused."
+                            : $"attachedToRef '{attachedRef}' names no activity in the same scope.");
                         continue;
                     }
                     if (node.Trigger == EventTrigger.Error && !node.CancelActivity)

@@ -5,10 +5,14 @@ namespace ApprovalFlow.Engine.Parsing;
 /// <summary>Graph checks on a read model: starts and ends, reachability, gateway conditions, deadlocks.</summary>
 internal static class ModelValidator
 {
-    public static void Validate(ProcessModel model, List<ValidationError> errors)
+    /// <param name="processLine">Where the process element stands, for errors about the process itself.</param>
+    /// <param name="flowsWithRefusedCondition">Flows whose condition the reader already refused: not reported again as condition-less.</param>
+    public static void Validate(ProcessModel model, List<ValidationError> errors, int? processLine = null,
+        IReadOnlySet<string>? flowsWithRefusedCondition = null)
     {
         void Error(FlowNode n, string message) => errors.Add(new(n.Id, n.ElementType, n.Line, message));
         void FlowError(SequenceFlow f, string message) => errors.Add(new(f.Id, "sequenceFlow", f.Line, message));
+        var refusedConditions = flowsWithRefusedCondition ?? new HashSet<string>();
 
         foreach (var scope in Scopes(model.Root))
         {
@@ -18,7 +22,7 @@ internal static class ModelValidator
             if (starts.Count == 0 && scope.MessageStarts.Count == 0)
             {
                 var at = scope.Owner;
-                errors.Add(new(at?.Id ?? model.Key, at?.ElementType ?? "process", at?.Line, $"{where} has no start event."));
+                errors.Add(new(at?.Id ?? model.Key, at?.ElementType ?? "process", at is null ? processLine : at.Line, $"{where} has no start event."));
             }
             else if (starts.Count > 1)
                 foreach (var s in starts) Error(s, $"{where} has {starts.Count} none start events; exactly one is supported (add message start events for other ways in).");
@@ -27,7 +31,7 @@ internal static class ModelValidator
                 foreach (var m in group) Error(m, $"Two message start events wait for message '{group.Key}'.");
 
             foreach (var n in scope.Nodes)
-                CheckNode(n, Error, FlowError);
+                CheckNode(n, Error, FlowError, refusedConditions);
 
             CheckReachability(scope, Error);
         }
@@ -43,7 +47,8 @@ internal static class ModelValidator
             yield return inner;
     }
 
-    private static void CheckNode(FlowNode n, Action<FlowNode, string> error, Action<SequenceFlow, string> flowError)
+    private static void CheckNode(FlowNode n, Action<FlowNode, string> error, Action<SequenceFlow, string> flowError,
+        IReadOnlySet<string> refusedConditions)
     {
         switch (n.Kind)
         {
@@ -80,7 +85,7 @@ internal static class ModelValidator
                 {
                     if (f == n.DefaultFlow && f.Condition is not null)
                         flowError(f, $"The default flow of '{n.Id}' may not carry a condition.");
-                    else if (f != n.DefaultFlow && f.Condition is null)
+                    else if (f != n.DefaultFlow && f.Condition is null && !refusedConditions.Contains(f.Id))
                         flowError(f, $"Outgoing flow of gateway '{n.Id}' has no condition and is not its default flow.");
                 }
                 break;

@@ -22,8 +22,30 @@ public static partial class XmlText
 
         var head = Encoding.ASCII.GetString(xml, 0, Math.Min(xml.Length, 256));
         var match = Declaration().Match(head);
-        var encoding = match.Success ? Encoding.GetEncoding(match.Groups[1].Value) : Encoding.UTF8;
+        var encoding = match.Success ? Named(match.Groups[1].Value) : Encoding.UTF8;
         return Strict(encoding).GetString(xml);
+    }
+
+    /// <summary>The 1-based line of a byte offset, for encodings whose line feed is the byte 0x0A (UTF-8 and the like).</summary>
+    internal static int LineOfByte(byte[] xml, int index)
+    {
+        var end = Math.Clamp(index, 0, xml.Length);
+        // The strict decoder only runs on UTF-8; after a byte-order mark its offsets start behind the mark.
+        if (xml.Length >= 3 && xml[0] == 0xEF && xml[1] == 0xBB && xml[2] == 0xBF) end = Math.Min(end + 3, xml.Length);
+        return 1 + xml.AsSpan(0, end).Count((byte)'\n');
+    }
+
+    /// <summary>Every way an encoding name can be refused comes out as <see cref="ArgumentException"/> (UTF-7, for one, throws NotSupportedException).</summary>
+    private static Encoding Named(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new ArgumentException($"The encoding '{name}' named in the XML declaration is not supported.", ex);
+        }
     }
 
     private static Encoding Strict(Encoding e) =>
