@@ -3,26 +3,45 @@ using ApprovalFlow.Web.Common;
 using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
+using ApprovalFlow.Web.Features.Approvals;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Calendar;
+using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Definitions;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Gaps;
+using ApprovalFlow.Web.Features.Incidents;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Features.Messages;
+using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Features.Tasks;
 using ApprovalFlow.Web.Identity;
 using ApprovalFlow.Web.Jobs;
+
+if (args is [AuditCommandLine.Verb, ..])
+{
+    Environment.ExitCode = await AuditCommandLine.VerifyAsync(args[1..]);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAppIdentity();
+builder.Services.AddWorkingDayCalendar();
 builder.Services.AddWorkflowEngine<AppDbContext>();
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     // Scoped, so handlers take the request's AppDbContext and WorkflowEngine.
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(CommandTransactionBehavior<,>)];
+    options.PipelineBehaviors = [typeof(CommandTransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
+builder.Services.AddAuditLog();
+builder.Services.AddCommitments();
+builder.Services.AddApprovals();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
+builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
 builder.Services.AddOpenApi();
 
 var hangfireEnabled = builder.Configuration.IsHangfireEnabled();
@@ -45,13 +64,24 @@ app.MapAuthApi(app.Configuration);
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapDefinitionsApi();
+api.MapMigrationsApi();
 api.MapInstancesApi();
 api.MapTasksApi();
+api.MapAttachmentsApi();
 api.MapMessagesApi();
+api.MapCalendarApi();
+api.MapIncidentsApi();
+api.MapCountiesApi();
+api.MapEnterprisesApi();
+api.MapProjectsApi();
+api.MapAuditApi();
+api.MapCommitmentsApi();
+api.MapApprovalsApi();
 
 if (hangfireEnabled)
 {
     app.MapAppHangfire();
+    app.MapGapSweepJob();
 }
 
 app.Run();

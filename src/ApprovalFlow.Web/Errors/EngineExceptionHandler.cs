@@ -1,13 +1,16 @@
 using ApprovalFlow.Engine;
+using ApprovalFlow.Engine.Expressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Errors;
 
 /// <summary>
 /// Turns the engine's refusals into ProblemDetails: not found → 404, a state that no longer allows the
-/// call → 409, anything else the engine refuses → 400. Other exceptions stay 500s.
+/// call → 409 (a refused migration lists its problems), anything else the engine refuses → 400.
+/// Other exceptions stay 500s.
 /// </summary>
 public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -24,12 +27,16 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
                 => Problem(StatusCodes.Status409Conflict, "Conflict", exception),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
                 "Someone else changed the same case at the same moment; reload it and try again."),
+            MigrationRefusedException refused => Refused(refused),
             ElementNotActiveException notActive => WithElement(
                 Problem(StatusCodes.Status409Conflict, "Conflict", notActive), notActive.ElementId),
             ExecutionException execution => WithElement(
                 Problem(StatusCodes.Status400BadRequest, "The case cannot go on", execution), execution.ElementId),
-            EngineException => Problem(StatusCodes.Status400BadRequest, "Refused by the workflow engine", exception),
-            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", exception),
+            EngineException or ExpressionSyntaxException or ExpressionEvaluationException
+                => Problem(StatusCodes.Status400BadRequest, "Refused by the workflow engine", exception),
+            BpmnErrorException error => WithErrorCode(
+                Problem(StatusCodes.Status400BadRequest, "A business error no part of the model handles", error), error.ErrorCode),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonPhrases.GetReasonPhrase(badRequest.StatusCode), exception),
             _ => null,
         };
         if (problem is null)
@@ -55,6 +62,21 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
         return problem;
     }
 
+    private static ProblemDetails Refused(MigrationRefusedException exception)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "No case was migrated", exception);
+        problem.Extensions["problems"] = exception.Problems
+            .Select(p => new MigrationProblemItem(p.InstanceId, p.ElementId, p.Message))
+            .ToArray();
+        return problem;
+    }
+
+    private static ProblemDetails WithErrorCode(ProblemDetails problem, string errorCode)
+    {
+        problem.Extensions["errorCode"] = errorCode;
+        return problem;
+    }
+
     private static ProblemDetails WithElement(ProblemDetails problem, string elementId)
     {
         problem.Extensions["elementId"] = elementId;
@@ -68,4 +90,6 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
         new() { Status = status, Title = title, Detail = detail };
 
     private sealed record ModelError(string? ElementId, string? ElementType, int? Line, string Message);
+
+    private sealed record MigrationProblemItem(Guid InstanceId, string ElementId, string Message);
 }

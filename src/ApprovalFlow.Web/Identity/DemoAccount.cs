@@ -1,7 +1,9 @@
+using ApprovalFlow.Web.Features.Enterprises;
+
 namespace ApprovalFlow.Web.Identity;
 
 /// <summary>An account seeded in the embedded default so that a first run can be tried at once.</summary>
-public sealed record DemoAccount(string Email, string Role, string? Department = null)
+public sealed record DemoAccount(string Email, string Role, string? Department = null, string? EnterpriseCreditCode = null)
 {
     public const string Password = "ApprovalFlow#2026";
 
@@ -9,8 +11,15 @@ public sealed record DemoAccount(string Email, string Role, string? Department =
     [
         new("admin@approvalflow.local", AppRoles.Administrator),
         new("officer@approvalflow.local", AppRoles.Officer, Department: "natural-resources"),
-        new("enterprise@approvalflow.local", AppRoles.Enterprise),
+        new("enterprise@approvalflow.local", AppRoles.Enterprise, EnterpriseCreditCode: DemoEnterprise.First.CreditCode),
         new("supervisor@approvalflow.local", AppRoles.Supervisor),
         new("leader@approvalflow.local", AppRoles.PairedLeader),
     ];
+
+    /// <summary>A user of a second enterprise, to try that enterprises do not see each other's projects; not in
+    /// <see cref="All"/>, which keeps one account per role.</summary>
+    public static readonly DemoAccount SecondEnterprise =
+        new("enterprise2@approvalflow.local", AppRoles.Enterprise, EnterpriseCreditCode: DemoEnterprise.Second.CreditCode);
+
+    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise];
 }

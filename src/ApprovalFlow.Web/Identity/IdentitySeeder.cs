@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
 using Microsoft.AspNetCore.Identity;
 
 namespace ApprovalFlow.Web.Identity;
@@ -7,6 +8,7 @@ namespace ApprovalFlow.Web.Identity;
 public sealed class IdentitySeeder(
     RoleManager<IdentityRole> roleManager,
     UserManager<AppUser> userManager,
+    AppDbContext db,
     DatabaseSettings database,
     IHostEnvironment environment,
     ILogger<IdentitySeeder> logger)
@@ -28,11 +30,20 @@ public sealed class IdentitySeeder(
         }
 
         var created = new List<DemoAccount>();
-        foreach (var account in DemoAccount.All)
+        foreach (var account in DemoAccount.Seeded)
         {
             ct.ThrowIfCancellationRequested();
-            if (await userManager.FindByEmailAsync(account.Email) is not null)
+            Guid? enterpriseId = account.EnterpriseCreditCode is { } creditCode
+                ? await DemoEnterprise.EnsureAsync(db, creditCode, ct)
+                : null;
+            if (await userManager.FindByEmailAsync(account.Email) is { } existing)
             {
+                // An account seeded before enterprises existed gets its enterprise now.
+                if (enterpriseId is not null && existing.EnterpriseId is null)
+                {
+                    existing.EnterpriseId = enterpriseId;
+                    Check(await userManager.UpdateAsync(existing), account.Email);
+                }
                 continue;
             }
             var user = new AppUser
@@ -41,6 +52,7 @@ public sealed class IdentitySeeder(
                 Email = account.Email,
                 EmailConfirmed = true,
                 Department = account.Department,
+                EnterpriseId = enterpriseId,
             };
             Check(await userManager.CreateAsync(user, DemoAccount.Password), account.Email);
             Check(await userManager.AddToRoleAsync(user, account.Role), $"{account.Email} in {account.Role}");

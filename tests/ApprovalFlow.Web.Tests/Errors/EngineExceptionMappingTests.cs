@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ApprovalFlow.Engine;
+using ApprovalFlow.Engine.Expressions;
 using ApprovalFlow.Engine.Model;
 using ApprovalFlow.Web.Errors;
 using ApprovalFlow.Web.Tests.Infrastructure;
@@ -27,6 +28,11 @@ public sealed class EngineExceptionMappingTests(WebAppFactory factory) : IClassF
         { new InstanceNotRunningException(Guid.NewGuid(), "completed"), 409 },
         { new ElementNotActiveException("review", "review is not active"), 409 },
         { new IncidentClosedException(Guid.NewGuid()), 409 },
+        { new MigrationRefusedException([new MigrationProblem(Guid.NewGuid(), "eia", "no counterpart")]), 409 },
+        { new EngineException("Cancelling a case needs a reason."), 400 },
+        { new BpmnErrorException("registry-rejected"), 400 },
+        { new ExpressionSyntaxException("unexpected ')'", 4), 400 },
+        { new ExpressionEvaluationException("'fee' is not a number"), 400 },
     };
 
     [Theory]
@@ -56,6 +62,32 @@ public sealed class EngineExceptionMappingTests(WebAppFactory factory) : IClassF
         errors[0]!["elementType"]!.GetValue<string>().ShouldBe("scriptTask");
         errors[0]!["line"]!.GetValue<int>().ShouldBe(7);
         errors[1]!["message"]!.GetValue<string>().ShouldBe("The process has no start event.");
+    }
+
+    [Fact]
+    public async Task A_refused_migration_lists_each_case_and_element_that_stopped_it()
+    {
+        var instanceId = Guid.NewGuid();
+        var (_, _, problem) = await HandleAsync(new MigrationRefusedException(
+        [
+            new MigrationProblem(instanceId, "eia", "Active element 'eia' has no counterpart in the new version; map it."),
+            new MigrationProblem(Guid.Empty, "land", "The mapping names 'nowhere', which version 2 does not have."),
+        ]));
+
+        var problems = problem["problems"]!.AsArray();
+        problems.Count.ShouldBe(2);
+        problems[0]!["instanceId"]!.GetValue<Guid>().ShouldBe(instanceId);
+        problems[0]!["elementId"]!.GetValue<string>().ShouldBe("eia");
+        problems[0]!["message"]!.GetValue<string>().ShouldContain("no counterpart");
+        problems[1]!["elementId"]!.GetValue<string>().ShouldBe("land");
+    }
+
+    [Fact]
+    public async Task An_unhandled_bpmn_error_carries_its_code()
+    {
+        var (_, _, problem) = await HandleAsync(new BpmnErrorException("registry-rejected", "the registry rejected the project code"));
+
+        problem["errorCode"]!.GetValue<string>().ShouldBe("registry-rejected");
     }
 
     [Fact]

@@ -9,9 +9,11 @@ public sealed record InstanceResponse(
     int Version,
     string? BusinessKey,
     string Status,
+    bool Suspended,
+    string? EndReason,
     IReadOnlyList<string> ActiveElementIds,
     JsonObject Variables)
 {
     public static InstanceResponse From(InstanceSnapshot s) =>
-        new(s.Id, s.DefinitionKey, s.Version, s.BusinessKey, s.Status, s.ActiveElementIds, s.Variables);
+        new(s.Id, s.DefinitionKey, s.Version, s.BusinessKey, s.Status, s.Suspended, s.EndReason, s.ActiveElementIds, s.Variables);
 }

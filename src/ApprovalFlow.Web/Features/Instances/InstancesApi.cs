@@ -10,13 +10,24 @@ public sealed record StartInstanceRequest(string DefinitionKey, string? Business
 
 public sealed record InstanceStartedResponse(Guid Id, string Status);
 
-public static class InstancesApi
+public static partial class InstancesApi
 {
     public static RouteGroupBuilder MapInstancesApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/instances").WithTags("Instances");
         group.MapPost("/", StartAsync).WithSummary("Starts the newest version of a process");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case's state, active elements and variables");
+        group.MapGet("/{id:guid}/history", GetElementHistoryAsync).WithSummary("Every element visit of the case, in order");
+        group.MapGet("/{id:guid}/audit", GetAuditAsync).WithSummary("The raw history entries of the case");
+
+        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireCaseStaff()
+            .WithSummary("Ends a running case as terminated, withdrawing its tasks; the reason is kept");
+        group.MapPost("/{id:guid}/suspend", SuspendAsync).RequireCaseStaff()
+            .WithSummary("Holds the case: its tasks cannot be worked and its timers wait");
+        group.MapPost("/{id:guid}/resume", ResumeAsync).RequireCaseStaff()
+            .WithSummary("Lets a suspended case go on");
+        group.MapPost("/{id:guid}/send-back", SendBackAsync).RequireCaseStaff()
+            .WithSummary("Moves the case from an active element back to an earlier one of the same scope");
         return group;
     }
 
@@ -40,7 +51,10 @@ public static class InstancesApi
     {
         var instance = await engine.GetInstanceAsync(id, ct);
         return instance is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Process instance {id} does not exist.")
+            ? NotFound(id)
             : TypedResults.Ok(InstanceResponse.From(instance));
     }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Process instance {id} does not exist.");
 }

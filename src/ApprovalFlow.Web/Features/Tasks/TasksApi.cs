@@ -7,38 +7,54 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
-public sealed record TaskResponse(
-    Guid Id,
-    Guid InstanceId,
-    string ElementId,
-    string? Name,
-    IReadOnlyList<string> CandidateGroups,
-    string? Assignee,
-    DateTime CreatedAt,
-    DateTime? DueAt)
-{
-    public static TaskResponse From(TaskSnapshot t) =>
-        new(t.Id, t.InstanceId, t.ElementId, t.Name, t.CandidateGroups, t.Assignee, t.CreatedAt.AsUtc(), t.DueAt.AsUtc());
-}
-
 public sealed record CompleteTaskRequest(JsonObject? Variables);
 
-public static class TasksApi
+public static partial class TasksApi
 {
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
-        group.MapGet("/", ListOpenAsync).WithSummary("Open tasks, filtered by instance, candidate group or assignee");
+        group.MapGet("/", ListOpenAsync).WithSummary("Open tasks, filtered by instance, candidate group, candidate user or assignee");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One task, open or not");
         group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Assigns the task to the caller");
+        group.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithSummary("Gives the caller's claim up; the task is nobody's again");
+        group.MapPost("/{id:guid}/delegate", DelegateAsync).WithSummary("Hands the task to another user, who resolves it back to its owner");
+        group.MapPost("/{id:guid}/resolve", ResolveAsync).WithSummary("The delegate hands the task back to its owner");
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Completes the task and runs the case on");
+        group.MapPut("/{id:guid}/dates", SetDatesAsync).WithSummary("Sets the due and follow-up dates");
+
+        group.MapPut("/{id:guid}/assignee", SetAssigneeAsync).RequireCaseStaff()
+            .WithSummary("Gives the task to another user, or to nobody");
+        group.MapPost("/{id:guid}/candidate-groups/{candidateGroup}", AddCandidateGroupAsync).RequireCaseStaff()
+            .WithSummary("Lets a further group claim the task");
+        group.MapDelete("/{id:guid}/candidate-groups/{candidateGroup}", RemoveCandidateGroupAsync).RequireCaseStaff()
+            .WithSummary("Stops a group from claiming the task");
+        group.MapPost("/{id:guid}/candidate-users/{candidateUser}", AddCandidateUserAsync).RequireCaseStaff()
+            .WithSummary("Lets a further user claim the task");
+        group.MapDelete("/{id:guid}/candidate-users/{candidateUser}", RemoveCandidateUserAsync).RequireCaseStaff()
+            .WithSummary("Stops a user from claiming the task");
+
+        group.MapGet("/{id:guid}/comments", ListCommentsAsync).WithSummary("The task's comments, oldest first");
+        group.MapPost("/{id:guid}/comments", AddCommentAsync).WithSummary("Adds a comment to the task");
+        group.MapGet("/{id:guid}/attachments", ListAttachmentsAsync).WithSummary("The task's attachments, without their content");
+        group.MapPost("/{id:guid}/attachments", AddAttachmentAsync)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Attaches one file (PDF, PNG, JPEG, DOCX, XLSX, ZIP or OFD) to the task");
         return group;
     }
 
     public static async Task<Ok<TaskResponse[]>> ListOpenAsync(
-        Guid? instanceId, string? candidateGroup, string? assignee, WorkflowEngine engine, CancellationToken ct)
+        Guid? instanceId, string? candidateGroup, string? candidateUser, string? assignee, WorkflowEngine engine, CancellationToken ct)
     {
-        var tasks = await engine.ListOpenTasksAsync(new TaskQuery(instanceId, candidateGroup, assignee), ct);
+        var tasks = await engine.ListOpenTasksAsync(new TaskQuery(instanceId, candidateGroup, assignee, candidateUser), ct);
         return TypedResults.Ok(tasks.Select(TaskResponse.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, WorkflowEngine engine, CancellationToken ct)
+    {
+        var task = await engine.GetTaskAsync(id, ct);
+        return task is null ? NotFound(id) : TypedResults.Ok(TaskResponse.From(task));
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> ClaimAsync(
@@ -46,7 +62,7 @@ public static class TasksApi
     {
         if (Caller.Id(user) is not { } caller)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "The caller has no user name to claim with.");
+            return OperatorAccess.NoCallerName();
         }
         return TypedResults.Ok(TaskResponse.From(await engine.ClaimAsync(id, caller, ct)));
     }
@@ -57,4 +73,10 @@ public static class TasksApi
         var instance = await engine.CompleteTaskAsync(id, request?.Variables, Caller.Id(user), ct);
         return TypedResults.Ok(InstanceResponse.From(instance));
     }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Task {id} does not exist.");
+
+    private static ValidationProblem Required(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

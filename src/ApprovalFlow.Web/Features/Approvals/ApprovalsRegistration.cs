@@ -1,0 +1,14 @@
+namespace ApprovalFlow.Web.Features.Approvals;
+
+public static class ApprovalsRegistration
+{
+    public static IServiceCollection AddApprovals(this IServiceCollection services)
+    {
+        services.AddScoped<CaseSynchronizer>();
+        services.AddScoped<CaseTaskAccess>();
+        services.AddScoped<CaseTaskCompletion>();
+        services.AddSingleton<StepClock>();
+        services.AddHostedService<ShippedWorkflows>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>A case as the caller sees it: its steps, the open tasks and what the caller may do on each.</summary>
+public sealed record CaseResponse(
+    Guid Id,
+    Guid ProjectId,
+    string ProjectCode,
+    string ProjectName,
+    Guid EnterpriseId,
+    string Mode,
+    string Status,
+    Guid InstanceId,
+    string DefinitionKey,
+    int DefinitionVersion,
+    DateTime StartedAt,
+    string StartedBy,
+    DateTime? EndedAt,
+    IReadOnlyList<StepResponse> Steps,
+    IReadOnlyList<CaseTaskResponse> OpenTasks);
+
+public sealed record StepResponse(
+    Guid Id,
+    string StepCode,
+    string Name,
+    string Department,
+    string Status,
+    int? TimeLimitDays,
+    bool ToleratedGapAllowed,
+    bool PledgeReplaceable,
+    bool VirtualApprovalAllowed,
+    DateTime? AcceptedAt,
+    DateTime? DueAt,
+    bool Paused,
+    DateTime? PausedAt,
+    bool ResultIssued,
+    DateTime? DecidedAt,
+    DateTime? EffectiveAt,
+    IReadOnlyList<StepChangeResponse> History,
+    IReadOnlyList<StepPauseResponse> Pauses);
+
+public sealed record StepChangeResponse(string From, string To, DateTime At, string Actor, string? Note);
+
+public sealed record StepPauseResponse(DateTime PausedAt, DateTime? ResumedAt, string Actor, string Reason);
+
+/// <summary>An open task of a case; <see cref="Actions"/> are those the caller may take on it.</summary>
+public sealed record CaseTaskResponse(
+    Guid Id,
+    string ElementId,
+    string? Name,
+    string? StepCode,
+    IReadOnlyList<string> CandidateGroups,
+    string? Assignee,
+    DateTime CreatedAt,
+    DateTime? DueAt,
+    IReadOnlyList<string> Actions);

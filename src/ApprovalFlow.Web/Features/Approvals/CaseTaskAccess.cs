@@ -1,0 +1,74 @@
+using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>A case task and who may act on it, as checked before anything is written.</summary>
+public sealed record CaseTask(TaskSnapshot Task, ApprovalCase Case, ApprovalStep? Step, CaseTaskKind Kind, CaseModel Model);
+
+public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
+{
+    /// <summary>
+    /// The open task with the case and step it belongs to, if the caller may do <paramref name="action"/> on it:
+    /// an officer only on its department's tasks, an enterprise only on its own case's enterprise tasks. Another
+    /// enterprise's case reads as missing (404); a task of the wrong department or kind is refused (403 / 409).
+    /// </summary>
+    public async Task<CaseTask> RequireAsync(Actor actor, Guid taskId, CaseTaskKind action, CancellationToken ct)
+    {
+        var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound($"Task {taskId} does not exist.");
+        var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Pauses)
+            .SingleOrDefaultAsync(c => c.InstanceId == task.InstanceId, ct)
+            ?? throw RefusedException.NotFound($"Task {taskId} belongs to no approval case.");
+        var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId, ct))!.DefinitionId, ct);
+        await RequireMayActAsync(actor, approvalCase, task, ct);
+
+        var kind = CaseTaskKinds.Of(task.ElementId);
+        if (kind != action)
+        {
+            throw RefusedException.Conflict(
+                $"Task {taskId} ({task.Name}) is not a task to {action.Action()}; it is done with '{kind.Action()}'.");
+        }
+        var stepCode = model.StepCodeOf(task.ElementId);
+        var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);
+        return new CaseTask(task, approvalCase, step, kind, model);
+    }
+
+    public async Task RequireMayActAsync(Actor actor, ApprovalCase approvalCase, TaskSnapshot task, CancellationToken ct)
+    {
+        if (await RefusalAsync(actor, approvalCase, task, ct) is { } refusal) throw refusal;
+    }
+
+    /// <summary>Why the caller may not act on the task, or null when it may.</summary>
+    public async Task<RefusedException?> RefusalAsync(Actor actor, ApprovalCase approvalCase, TaskSnapshot task, CancellationToken ct)
+    {
+        var isEnterprise = actor.Roles.Contains(AppRoles.Enterprise);
+        var own = isEnterprise ? await db.EnterpriseOfAsync(actor.UserId, ct) : null;
+        if (isEnterprise && own != approvalCase.EnterpriseId)
+        {
+            return RefusedException.NotFound($"Task {task.Id} does not exist.");
+        }
+        if (task.CandidateGroups.Contains(CaseModel.EnterpriseGroup))
+        {
+            return isEnterprise ? null : RefusedException.Forbidden($"Task {task.Id} ({task.Name}) is the enterprise's to do.");
+        }
+        if (isEnterprise)
+        {
+            return RefusedException.Forbidden($"Task {task.Id} ({task.Name}) is a department's task; an enterprise cannot act on it.");
+        }
+        var department = await DepartmentOfAsync(db, actor, ct);
+        if (!actor.Roles.Contains(AppRoles.Officer) || department is null || !task.CandidateGroups.Contains(department))
+        {
+            return RefusedException.Forbidden(
+                $"Task {task.Id} ({task.Name}) belongs to {string.Join(", ", task.CandidateGroups)}; only an officer of that department may act on it.");
+        }
+        return null;
+    }
+
+    /// <summary>Read per request, so that moving an officer to another department applies at once.</summary>
+    public static Task<string?> DepartmentOfAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Department).SingleOrDefaultAsync(ct);
+}

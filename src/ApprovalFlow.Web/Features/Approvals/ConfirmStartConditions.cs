@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>Development and reform confirms whether the project meets the start conditions (确认开工条件) once every step has ended.</summary>
+public sealed record ConfirmStartConditions(Actor Actor, Guid CaseId, bool? Met, string? Opinion) : ICommand<CaseResponse>, IAuditedCommand
+{
+    public string SubjectType => "case";
+
+    public string? SubjectId => CaseId.ToString();
+}
+
+public sealed class ConfirmStartConditionsHandler(AppDbContext db, WorkflowEngine engine, CaseTaskAccess access, CaseTaskCompletion completion)
+    : ICommandHandler<ConfirmStartConditions, CaseResponse>
+{
+    public async ValueTask<CaseResponse> Handle(ConfirmStartConditions command, CancellationToken ct)
+    {
+        if (command.Met is null) throw RefusedException.Invalid("met", "Say whether the start conditions are met (true or false).");
+        var instanceId = await (await db.CasesVisibleToAsync(engine, command.Actor, ct))
+            .Where(c => c.Id == command.CaseId).Select(c => (Guid?)c.InstanceId).SingleOrDefaultAsync(ct)
+            ?? throw RefusedException.NotFound($"Case {command.CaseId} does not exist.");
+        var task = (await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
+            .FirstOrDefault(t => CaseTaskKinds.Of(t.ElementId) == CaseTaskKind.ConfirmStart)
+            ?? throw RefusedException.Conflict("The start conditions can be confirmed only when every step has ended; this case is not there.");
+        var caseTask = await access.RequireAsync(command.Actor, task.Id, CaseTaskKind.ConfirmStart, ct);
+        return await completion.CompleteAsync(command.Actor, caseTask, new JsonObject { ["startConditionsMet"] = command.Met.Value }, ct,
+            command.Opinion);
+    }
+}

@@ -1,0 +1,40 @@
+using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+public sealed record CaseSummary(
+    Guid Id, Guid ProjectId, string ProjectCode, string ProjectName, string Mode, string Status, DateTime StartedAt, DateTime? EndedAt,
+    IReadOnlyList<StepSummary> Steps);
+
+public sealed record StepSummary(Guid Id, string StepCode, string Department, string Status, DateTime? DueAt, bool Paused);
+
+/// <summary>The cases the caller may see, newest first, by project and status.</summary>
+public sealed record ListCases(Actor Actor, Guid? ProjectId, string? Status) : IQuery<CaseSummary[]>;
+
+public sealed class ListCasesHandler(AppDbContext db, WorkflowEngine engine) : IQueryHandler<ListCases, CaseSummary[]>
+{
+    public async ValueTask<CaseSummary[]> Handle(ListCases query, CancellationToken ct)
+    {
+        var cases = await db.CasesVisibleToAsync(engine, query.Actor, ct);
+        if (query.Status is not null)
+        {
+            if (!StepStatuses.TryReadCaseStatus(query.Status, out var status))
+                throw RefusedException.Invalid("status", "The status must be one of running, completed, terminated.");
+            cases = cases.Where(c => c.Status == status);
+        }
+        if (query.ProjectId is { } projectId) cases = cases.Where(c => c.ProjectId == projectId);
+        var rows = await cases.Include(c => c.Steps).AsNoTracking().AsSplitQuery().Take(500).ToListAsync(ct);
+        var projectIds = rows.Select(c => c.ProjectId).Distinct().ToList();
+        var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return rows.OrderByDescending(c => c.StartedAt).Select(c => new CaseSummary(
+                c.Id, c.ProjectId, projects[c.ProjectId].Code.Value, projects[c.ProjectId].Name, c.Mode.Term(), c.Status.Term(),
+                c.StartedAt.AsUtc(), c.EndedAt.AsUtc(),
+                c.Steps.Select(s => new StepSummary(s.Id, s.StepCode, s.Department, s.Status.Term(), s.DueAt.AsUtc(), s.ClockPausedAt is not null))
+                    .ToList()))
+            .ToArray();
+    }
+}

@@ -1,0 +1,33 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>
+/// The department stops the step's clock (expert review, hearing, testing: 行政许可法 Art. 45), telling the applicant
+/// why. The working days until it resumes do not count against the limit.
+/// </summary>
+public sealed record PauseStepClock(Actor Actor, Guid StepId, string? Reason) : ICommand<StepResponse>, IAuditedCommand
+{
+    public string SubjectType => "step";
+
+    public string? SubjectId => StepId.ToString();
+}
+
+public sealed class PauseStepClockHandler(AppDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<PauseStepClock, StepResponse>
+{
+    public async ValueTask<StepResponse> Handle(PauseStepClock command, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > 1000)
+            throw RefusedException.Invalid("reason", "Give the reason the clock stops (told to the applicant), at most 1,000 characters.");
+        var step = await db.StepForDepartmentOfficerAsync(command.Actor, command.StepId, ct);
+        if (step.AcceptedAt is null || step.Status is not (StepStatus.UnderReview or StepStatus.AwaitingDecision))
+            throw RefusedException.Conflict($"The clock of step {step.StepCode} is not running: it runs from acceptance until the decision.");
+        if (step.ClockPausedAt is not null) throw RefusedException.Conflict($"The clock of step {step.StepCode} is already paused.");
+        step.PauseClock(clock.GetUtcNow().UtcDateTime, command.Actor.Name, command.Reason.Trim());
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetStep(command.Actor, step.Id), ct);
+    }
+}

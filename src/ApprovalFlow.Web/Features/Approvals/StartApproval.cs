@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>
+/// An enterprise applies for the pre-construction approval of its own project (申请开工前审批); an administrator may
+/// apply for any. One running case per project. The pledge system runs its own model; the others the parallel one.
+/// </summary>
+public sealed record StartApproval(Actor Actor, Guid? ProjectId, string? Mode) : ICommand<CaseResponse>, IAuditedCommand
+{
+    public string SubjectType => "project";
+
+    public string? SubjectId => ProjectId?.ToString();
+}
+
+public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine, CaseSynchronizer synchronizer, ISender sender, TimeProvider clock)
+    : ICommandHandler<StartApproval, CaseResponse>
+{
+    /// <summary>The departments that verify a pledge afterwards: those of the design reviews it replaces.</summary>
+    private static readonly string[] VerifyingDepartments = ["natural-resources", "ecology-environment", "emergency-management"];
+
+    public async ValueTask<CaseResponse> Handle(StartApproval command, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (command.ProjectId is null) errors["projectId"] = ["Name the project to approve."];
+        if (!ApprovalModes.TryRead(command.Mode, out var mode)) errors["mode"] = [$"The mode must be one of {ApprovalModes.Choices}."];
+        if (errors.Count > 0) throw RefusedException.Invalid(errors);
+
+        var actor = command.Actor;
+        var project = await db.Set<Project>().SingleOrDefaultAsync(p => p.Id == command.ProjectId, ct);
+        if (!actor.IsAdministrator)
+        {
+            var own = await db.EnterpriseOfAsync(actor.UserId, ct);
+            if (project is not null && project.EnterpriseId != own) project = null;
+        }
+        if (project is null) throw RefusedException.NotFound($"Project {command.ProjectId} does not exist.");
+
+        if (await db.Set<ApprovalCase>().AnyAsync(c => c.ProjectId == project.Id && c.Status == ApprovalCaseStatus.Running, ct))
+        {
+            throw RefusedException.Conflict($"One running case per project: project {project.Code} already has an approval case running.");
+        }
+
+        var key = mode == ApprovalMode.PledgeSystem ? ShippedWorkflows.PledgeSystem : ShippedWorkflows.PreConstruction;
+        var variables = mode == ApprovalMode.PledgeSystem
+            ? new JsonObject { ["verifyingDepartments"] = new JsonArray([.. VerifyingDepartments.Select(d => JsonValue.Create(d))]) }
+            : new JsonObject { ["virtual"] = mode == ApprovalMode.Virtual, ["pledgeSystem"] = false };
+        var instance = await engine.StartAsync(key, project.Code.Value, variables, actor.Name, ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var approvalCase = new ApprovalCase(project.Id, project.EnterpriseId, project.CountyCode, mode, instance.Id, instance.DefinitionKey,
+            instance.Version, now, actor.Name);
+        var model = await CaseModel.LoadAsync(engine, instance.DefinitionId, ct);
+        foreach (var step in model.Steps)
+        {
+            approvalCase.Steps.Add(new ApprovalStep(approvalCase.Id, step.StepCode, step.Name, step.Department, step.TimeLimitDays,
+                step.ToleratedGap, step.PledgeReplaceable, step.VirtualApproval, now));
+        }
+        db.Add(approvalCase);
+        await synchronizer.SyncAsync(approvalCase, model, actor.Name, now, ct);
+        await db.SaveChangesAsync(ct);
+        return await sender.Send(new GetCase(actor, approvalCase.Id), ct);
+    }
+}

@@ -1,0 +1,29 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+public static class StepAccess
+{
+    /// <summary>A step that only an officer of its department may act on; an enterprise sees another's step as missing.</summary>
+    public static async Task<ApprovalStep> StepForDepartmentOfficerAsync(this AppDbContext db, Actor actor, Guid stepId, CancellationToken ct)
+    {
+        var step = await db.Set<ApprovalStep>().Include(s => s.Pauses).SingleOrDefaultAsync(s => s.Id == stepId, ct)
+            ?? throw RefusedException.NotFound($"Step {stepId} does not exist.");
+        if (actor.Roles.Contains(AppRoles.Enterprise))
+        {
+            var own = await db.EnterpriseOfAsync(actor.UserId, ct);
+            var owner = await db.Set<ApprovalCase>().Where(c => c.Id == step.CaseId).Select(c => c.EnterpriseId).SingleAsync(ct);
+            if (own != owner) throw RefusedException.NotFound($"Step {stepId} does not exist.");
+        }
+        var department = await CaseTaskAccess.DepartmentOfAsync(db, actor, ct);
+        if (!actor.Roles.Contains(AppRoles.Officer) || department != step.Department)
+        {
+            throw RefusedException.Forbidden($"Step {step.StepCode} belongs to {step.Department}; only an officer of that department may act on it.");
+        }
+        return step;
+    }
+}

@@ -1,0 +1,16 @@
+namespace ApprovalFlow.Web.Features.Approvals;
+
+public static class StepStatuses
+{
+    /// <summary>The API's name of a status: its enum name in camel case (awaitingAcceptance, virtuallyApproved, ...).</summary>
+    public static string Term(this StepStatus status)
+    {
+        var name = status.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static string Term(this ApprovalCaseStatus status) => status.ToString().ToLowerInvariant();
+
+    public static bool TryReadCaseStatus(string? text, out ApprovalCaseStatus status) =>
+        Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status) && !int.TryParse(text, out _);
+}

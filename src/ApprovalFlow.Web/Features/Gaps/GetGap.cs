@@ -1,0 +1,23 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Gaps;
+
+/// <summary>One tolerated gap; an enterprise sees its own only.</summary>
+public sealed record GetGap(Actor Actor, Guid Id) : IQuery<ToleratedGapResponse>;
+
+public sealed class GetGapHandler(AppDbContext db) : IQueryHandler<GetGap, ToleratedGapResponse>
+{
+    public async ValueTask<ToleratedGapResponse> Handle(GetGap query, CancellationToken cancellationToken)
+    {
+        var gap = await db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials).SingleOrDefaultAsync(g => g.Id == query.Id, cancellationToken);
+        if (gap is null || (!query.Actor.SeesEverything && gap.EnterpriseId != await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken)))
+        {
+            throw RefusedException.NotFound($"No tolerated gap {query.Id} that you may see.");
+        }
+        return ToleratedGapResponse.From(gap);
+    }
+}

@@ -1,0 +1,27 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Gaps;
+
+/// <summary>The tolerated gaps of a project or of a step; an enterprise sees its own only.</summary>
+public sealed record ListGaps(Actor Actor, Guid? ProjectId, Guid? StepId) : IQuery<ToleratedGapResponse[]>;
+
+public sealed class ListGapsHandler(AppDbContext db) : IQueryHandler<ListGaps, ToleratedGapResponse[]>
+{
+    public async ValueTask<ToleratedGapResponse[]> Handle(ListGaps query, CancellationToken cancellationToken)
+    {
+        var gaps = db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials).AsQueryable();
+        if (!query.Actor.SeesEverything)
+        {
+            var own = await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken);
+            gaps = gaps.Where(g => g.EnterpriseId == own);
+        }
+        if (query.ProjectId is { } project) gaps = gaps.Where(g => g.ProjectId == project);
+        if (query.StepId is { } step) gaps = gaps.Where(g => g.StepId == step);
+        var list = await gaps.ToListAsync(cancellationToken);
+        return list.OrderBy(g => g.OpenedAt).Select(ToleratedGapResponse.From).ToArray();
+    }
+}

@@ -1,0 +1,24 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Pledges;
+
+/// <summary>One pledge with its verifications and a fresh check of its hash; an enterprise sees its own only.</summary>
+public sealed record GetPledge(Actor Actor, Guid Id) : IQuery<PledgeResponse>;
+
+public sealed class GetPledgeHandler(AppDbContext db) : IQueryHandler<GetPledge, PledgeResponse>
+{
+    public async ValueTask<PledgeResponse> Handle(GetPledge query, CancellationToken cancellationToken)
+    {
+        var pledge = await db.Set<Pledge>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
+        if (pledge is null || (!query.Actor.SeesEverything && pledge.EnterpriseId != await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken)))
+        {
+            throw RefusedException.NotFound($"No pledge {query.Id} that you may see.");
+        }
+        var verifications = await db.Set<PledgeVerification>().AsNoTracking().Where(v => v.PledgeId == pledge.Id).ToListAsync(cancellationToken);
+        return PledgeResponse.From(pledge, verifications);
+    }
+}

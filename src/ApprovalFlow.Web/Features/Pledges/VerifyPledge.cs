@@ -1,0 +1,61 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Pledges;
+
+/// <summary>
+/// A department checks a pledge afterwards (事后核查): written, online, site or public-notice check, found kept or broken.
+/// A broken finding records the breach at once, in the same transaction.
+/// </summary>
+public sealed record VerifyPledge(Actor Actor, Guid PledgeId, string? Method, string? Result, string? Note)
+    : ICommand<PledgeResponse>, IAuditedCommand
+{
+    public string SubjectType => "pledge";
+
+    public string? SubjectId => PledgeId.ToString();
+}
+
+public sealed class VerifyPledgeHandler(AppDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<VerifyPledge, PledgeResponse>
+{
+    public async ValueTask<PledgeResponse> Handle(VerifyPledge command, CancellationToken cancellationToken)
+    {
+        if (!command.Actor.Roles.Contains(AppRoles.Officer) && !command.Actor.Roles.Contains(AppRoles.Supervisor))
+        {
+            throw RefusedException.Forbidden("Only an officer or a supervisor verifies pledges.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!PledgeTerms.TryReadMethod(command.Method, out var method)) errors["method"] = [$"The method must be one of {PledgeTerms.MethodChoices}."];
+        var kept = PledgeTerms.ReadKept(command.Result);
+        if (kept is null) errors["result"] = [$"The result must be one of {PledgeTerms.ResultChoices}."];
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        if (note is { Length: > 2000 }) errors["note"] = ["The note has at most 2000 characters."];
+        if (errors.Count > 0) throw RefusedException.Invalid(errors);
+
+        var pledge = await db.Set<Pledge>().SingleOrDefaultAsync(p => p.Id == command.PledgeId, cancellationToken)
+            ?? throw RefusedException.NotFound($"No pledge has the id {command.PledgeId}.");
+        if (!pledge.IsInForce)
+        {
+            throw RefusedException.Conflict($"The pledge is {pledge.Status.Term()}; only a signed or kept pledge is verified.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new PledgeVerification(pledge.Id, method, kept!.Value, note, now, command.Actor.Name));
+        if (kept.Value)
+        {
+            pledge.Keep(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await sender.Send(new RecordBreach(command.Actor, pledge.Id,
+                $"{method.Term()} verification found the pledge broken" + (note is null ? "" : $": {note}")), cancellationToken);
+        }
+        var verifications = await db.Set<PledgeVerification>().AsNoTracking().Where(v => v.PledgeId == pledge.Id).ToListAsync(cancellationToken);
+        return PledgeResponse.From(pledge, verifications);
+    }
+}

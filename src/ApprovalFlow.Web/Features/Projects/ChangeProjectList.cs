@@ -1,0 +1,47 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Projects;
+
+/// <summary>
+/// An administrator or supervisor moves a project to another list (reserve → planned new start → under construction
+/// → completed, or back); the move and its reason go into the project's history.
+/// </summary>
+public sealed record ChangeProjectList(Actor Actor, Guid ProjectId, string? List, string? Reason) : ICommand<ProjectResponse>, IAuditedCommand
+{
+    public string SubjectType => "project";
+
+    public string? SubjectId => ProjectId.ToString();
+}
+
+public sealed class ChangeProjectListHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<ChangeProjectList, ProjectResponse>
+{
+    public async ValueTask<ProjectResponse> Handle(ChangeProjectList command, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!ProjectTerms.TryReadList(command.List, out var list))
+        {
+            errors["list"] = [$"The list must be one of {ProjectTerms.ListChoices}."];
+        }
+        if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > 1000)
+        {
+            errors["reason"] = ["Say why the project moves, at most 1000 characters; the reason is kept in its history."];
+        }
+        if (errors.Count > 0)
+        {
+            throw RefusedException.Invalid(errors);
+        }
+
+        var project = await (await db.ProjectsVisibleToAsync(command.Actor, cancellationToken))
+            .SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken)
+            ?? throw RefusedException.NotFound($"Project {command.ProjectId} does not exist.");
+        if (project.List == list)
+        {
+            throw RefusedException.Conflict($"Project {project.Code} is already on the {list.Term()} list.");
+        }
+        db.Add(project.MoveTo(list, command.Reason!.Trim(), command.Actor.Name, clock.GetUtcNow().UtcDateTime));
+        return ProjectResponse.From(project);
+    }
+}
