@@ -29,7 +29,12 @@ var builder = WebApplication.CreateBuilder(args);
 var database = builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAppIdentity();
 builder.Services.AddWorkingDayCalendar();
-builder.Services.AddWorkflowEngine<AppDbContext>();
+builder.Services.AddWorkflowEngine<AppDbContext>(options =>
+{
+    // Engine:HistoryRetentionDays: how long ended cases and their history are kept (unset: for ever).
+    if (builder.Configuration.GetValue<int?>("Engine:HistoryRetentionDays") is { } days and > 0)
+        options.HistoryRetention = TimeSpan.FromDays(days);
+});
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     // Scoped, so handlers take the request's AppDbContext and WorkflowEngine.

@@ -46,6 +46,8 @@ public static class HangfireRegistration
     {
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<TimerSweepJob>(
             TimerSweepJob.Id, job => job.SweepAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<HistoryPurgeJob>(
+            HistoryPurgeJob.Id, job => job.PurgeAsync(CancellationToken.None), Cron.Daily(2));
 
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
