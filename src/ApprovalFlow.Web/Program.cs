@@ -8,6 +8,7 @@ using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Definitions;
+using ApprovalFlow.Web.Features.DemoData;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Incidents;
@@ -44,6 +45,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddAuditLog();
 builder.Services.AddCommitments();
 builder.Services.AddApprovals();
+builder.Services.AddDemoData();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();

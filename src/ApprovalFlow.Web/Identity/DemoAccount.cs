@@ -21,5 +21,18 @@ public sealed record DemoAccount(string Email, string Role, string? Department =
     public static readonly DemoAccount SecondEnterprise =
         new("enterprise2@approvalflow.local", AppRoles.Enterprise, EnterpriseCreditCode: DemoEnterprise.Second.CreditCode);
 
-    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise];
+    /// <summary>One officer per department of the shipped workflows, who act in the demo data; not in <see cref="All"/>
+    /// either, which keeps <c>officer@approvalflow.local</c> as the one officer there.</summary>
+    public static readonly IReadOnlyList<DemoAccount> DepartmentOfficers =
+    [
+        .. new[]
+        {
+            "natural-resources", "housing-construction", "ecology-environment", "emergency-management", "administrative-approval",
+            "development-reform",
+        }.Select(d => new DemoAccount($"officer.{d}@approvalflow.local", AppRoles.Officer, Department: d)),
+    ];
+
+    public static DemoAccount OfficerOf(string department) => DepartmentOfficers.Single(a => a.Department == department);
+
+    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise, .. DepartmentOfficers];
 }

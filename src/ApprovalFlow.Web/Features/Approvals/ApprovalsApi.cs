@@ -52,6 +52,9 @@ public static class ApprovalsApi
         tasks.MapPost("/{id:guid}/resubmit", ResubmitAsync).RequireRoles(AppRoles.Enterprise)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The enterprise resubmits corrected material (or signs its pledge)");
+        tasks.MapPost("/{id:guid}/verify-pledge", VerifyPledgeAsync).RequireRoles(AppRoles.Officer)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("A verifying department checks the pledge of a pledge-system case (written | online | site | public-notice); broken records the breach");
 
         var caseTasks = api.MapGroup("/case-tasks").WithTags("Approvals");
         caseTasks.MapPost("/{id:guid}/claim", ClaimAsync).RequireRoles(AppRoles.Officer)
@@ -101,6 +104,10 @@ public static class ApprovalsApi
     public static async Task<Ok<CaseResponse>> ResubmitAsync(Guid id, ResubmitStepRequest? request, ClaimsPrincipal user, ISender sender,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ResubmitStep(Actor.Of(user), id, request?.Note), ct));
+
+    public static async Task<Ok<CaseResponse>> VerifyPledgeAsync(Guid id, VerifyPledgeOnCaseRequest request, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyPledgeOnCase(Actor.Of(user), id, request.Method, request.Broken, request.Note), ct));
 
     public static async Task<Ok<CaseResponse>> ClaimAsync(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ClaimCaseTask(Actor.Of(user), id), ct));

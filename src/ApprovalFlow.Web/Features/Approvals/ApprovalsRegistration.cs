@@ -1,3 +1,5 @@
+using ApprovalFlow.Web.Features.Calendar;
+
 namespace ApprovalFlow.Web.Features.Approvals;
 
 public static class ApprovalsRegistration
@@ -8,6 +10,7 @@ public static class ApprovalsRegistration
         services.AddScoped<CaseTaskAccess>();
         services.AddScoped<CaseTaskCompletion>();
         services.AddSingleton<StepClock>();
+        services.AddScoped<ICalendarChangedListener, StepDeadlinesFollowCalendar>();
         services.AddHostedService<ShippedWorkflows>();
         return services;
     }

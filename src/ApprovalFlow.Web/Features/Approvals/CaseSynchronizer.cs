@@ -1,4 +1,5 @@
 using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Data;
 
 namespace ApprovalFlow.Web.Features.Approvals;
 
@@ -7,7 +8,7 @@ namespace ApprovalFlow.Web.Features.Approvals;
 /// (by af:stepCode) and the markers its token passed (workflows/README.md). Every change goes through
 /// <see cref="ApprovalStep.MoveTo"/>, so the status history is complete; the case ends when its instance ends.
 /// </summary>
-public sealed class CaseSynchronizer(WorkflowEngine engine)
+public sealed class CaseSynchronizer(WorkflowEngine engine, AppDbContext db)
 {
     public async Task SyncAsync(ApprovalCase approvalCase, CaseModel model, string actor, DateTime now, CancellationToken ct, string? note = null,
         string? noteForStep = null)
@@ -28,6 +29,8 @@ public sealed class CaseSynchronizer(WorkflowEngine engine)
                 step.MoveTo(to, now, actor, step.StepCode == noteForStep ? note : null);
             }
         }
+
+        db.AddRange(PledgeCoveredSteps.Apply(approvalCase, model, passed, actor, now));
 
         if (approvalCase.Status == ApprovalCaseStatus.Running && instance.Status != "running")
         {

@@ -1,0 +1,3 @@
+namespace ApprovalFlow.Web.Features.DemoData;
+
+public sealed record DemoDataSummary(int Projects, int Cases, int Commands);

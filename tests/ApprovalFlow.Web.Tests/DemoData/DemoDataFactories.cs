@@ -1,0 +1,52 @@
+using ApprovalFlow.Web.Features.DemoData;
+using ApprovalFlow.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+
+namespace ApprovalFlow.Web.Tests.DemoData;
+
+/// <summary>The embedded default with demo data asked for, on a data folder the test names so that a restart finds it again.</summary>
+public sealed class EmbeddedDemoFactory(string dataFolder) : WebAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ApprovalFlow:DataFolder", dataFolder);
+        builder.UseSetting(DemoDataSeeder.Setting, "true");
+    }
+}
+
+/// <summary>The app on a PostgreSQL database of the server ./test.sh starts, in the environment given, demo data asked for.</summary>
+public sealed class PostgresDemoFactory(string connectionString, string environment) : WebAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment(environment);
+        builder.UseSetting(DemoDataSeeder.Setting, "true");
+    }
+
+    protected override void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Postgres");
+        builder.UseSetting("ConnectionStrings:ApprovalFlow", connectionString);
+    }
+
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var server = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
+        await server.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(PostgresWebAppFactory.ServerConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
