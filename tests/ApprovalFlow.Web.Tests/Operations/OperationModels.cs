@@ -25,8 +25,8 @@ public static class OperationModels
     /// <summary>A parallel fork: acceptLand → reviewLand on one branch, acceptEia on the other.</summary>
     public static string TwoBranches(string key) => Process(key, $"""
         <startEvent id="start" /><parallelGateway id="fork" />
-        <userTask id="acceptLand" /><userTask id="reviewLand" />
-        <userTask id="acceptEia" />
+        <userTask id="acceptLand" camunda:candidateGroups="natural-resources" /><userTask id="reviewLand" camunda:candidateGroups="natural-resources" />
+        <userTask id="acceptEia" camunda:candidateGroups="natural-resources" />
         <parallelGateway id="join" /><endEvent id="end" />
         {Flow("a", "start", "fork")}{Flow("b", "fork", "acceptLand")}{Flow("c", "acceptLand", "reviewLand")}{Flow("d", "reviewLand", "join")}
         {Flow("e", "fork", "acceptEia")}{Flow("f", "acceptEia", "join")}{Flow("g", "join", "end")}

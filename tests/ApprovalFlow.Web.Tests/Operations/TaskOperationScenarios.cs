@@ -71,11 +71,13 @@ public abstract class TaskOperationScenarios(WebAppFactory factory)
         var withoutGroup = await (await officer.DeleteAsync($"/api/tasks/{taskId}/candidate-groups/natural-resources")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         withoutGroup["candidateGroups"].Strings().ShouldBe(["planning"]);
 
-        var withUser = await (await officer.PostAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        // Having handed the task to another department, the officer may no longer change it; an administrator may.
+        await (await officer.PostAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var withUser = await (await admin.PostAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         withUser["candidateUsers"].Strings().ShouldBe([Supervisor.Email]);
         var offered = await officer.GetJsonArrayAsync($"/api/tasks?candidateUser={Uri.EscapeDataString(Supervisor.Email)}");
         offered.Select(t => t!["id"]!.GetValue<Guid>()).ShouldContain(taskId);
-        var withoutUser = await (await officer.DeleteAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var withoutUser = await (await admin.DeleteAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         withoutUser["candidateUsers"]!.AsArray().ShouldBeEmpty();
 
         var enterprise = await factory.ClientForAsync(Accounts.Enterprise);

@@ -16,6 +16,8 @@ public sealed record DecideStepRequest(string? Outcome, string? Opinion);
 
 public sealed record ResubmitStepRequest(string? Note);
 
+public sealed record SignCasePledgeRequest(string? Text);
+
 public sealed record ConfirmStartRequest(bool? Met, string? Opinion);
 
 public sealed record PauseStepClockRequest(string? Reason);
@@ -51,7 +53,11 @@ public static class ApprovalsApi
             .WithSummary("Decides a step: approve, reject, return (for correction) or pledge");
         tasks.MapPost("/{id:guid}/resubmit", ResubmitAsync).RequireRoles(AppRoles.Enterprise)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("The enterprise resubmits corrected material (or signs its pledge)");
+            .WithSummary("The enterprise resubmits corrected material; on signPledge it completes the task without signing (use sign-pledge)");
+        tasks.MapPost("/{id:guid}/sign-pledge", SignPledgeAsync).RequireRoles(AppRoles.Enterprise)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The enterprise signs (and publishes) its pledge-system pledge (签署承诺书) and so completes the signPledge task");
         tasks.MapPost("/{id:guid}/verify-pledge", VerifyPledgeAsync).RequireRoles(AppRoles.Officer)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("A verifying department checks the pledge of a pledge-system case (written | online | site | public-notice); broken records the breach");
@@ -104,6 +110,10 @@ public static class ApprovalsApi
     public static async Task<Ok<CaseResponse>> ResubmitAsync(Guid id, ResubmitStepRequest? request, ClaimsPrincipal user, ISender sender,
         CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ResubmitStep(Actor.Of(user), id, request?.Note), ct));
+
+    public static async Task<Ok<CaseResponse>> SignPledgeAsync(Guid id, SignCasePledgeRequest? request, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SignCasePledge(Actor.Of(user), id, request?.Text), ct));
 
     public static async Task<Ok<CaseResponse>> VerifyPledgeAsync(Guid id, VerifyPledgeOnCaseRequest request, ClaimsPrincipal user, ISender sender,
         CancellationToken ct) =>

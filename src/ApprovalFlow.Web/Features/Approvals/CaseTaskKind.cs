@@ -28,6 +28,17 @@ public static class CaseTaskKinds
         _ => CaseTaskKind.Other,
     };
 
+    /// <summary>
+    /// The action that does the task: its kind's, except the pledge-system tasks, which have their own endpoints
+    /// (signing the pledge, verifying it). <c>resubmit</c> still completes <c>signPledge</c>, without signing.
+    /// </summary>
+    public static string ActionOf(string elementId) => elementId switch
+    {
+        SignCasePledge.TaskElement => "sign-pledge",
+        VerifyPledgeOnCase.TaskElement => "verify-pledge",
+        _ => Of(elementId).Action(),
+    };
+
     public static string Action(this CaseTaskKind kind) => kind switch
     {
         CaseTaskKind.Accept => "accept",

@@ -29,9 +29,10 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
         {
             var kind = CaseTaskKinds.Of(task.ElementId);
             var mayAct = await access.RefusalAsync(query.Actor, approvalCase, task, ct) is null;
-            IReadOnlyList<string> actions = !mayAct || kind == CaseTaskKind.Other ? []
-                : task.CandidateGroups.Contains(CaseModel.EnterpriseGroup) ? [kind.Action()]
-                : ["claim", kind.Action()];
+            var action = CaseTaskKinds.ActionOf(task.ElementId);
+            IReadOnlyList<string> actions = !mayAct || (kind == CaseTaskKind.Other && task.ElementId != VerifyPledgeOnCase.TaskElement) ? []
+                : task.CandidateGroups.Contains(CaseModel.EnterpriseGroup) ? [action]
+                : ["claim", action];
             openTasks.Add(new CaseTaskResponse(task.Id, task.ElementId, task.Name, model.StepCodeOf(task.ElementId), task.CandidateGroups,
                 task.Assignee, task.CreatedAt.AsUtc(), task.DueAt.AsUtc(), actions));
         }

@@ -57,7 +57,7 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
             var stepCode = model.StepCodeOf(task.ElementId);
             var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);
             var project = projects[approvalCase.ProjectId];
-            result.Add(new MyTask(task.Id, task.ElementId, task.Name, CaseTaskKinds.Of(task.ElementId).Action(), approvalCase.Id, project.Code.Value,
+            result.Add(new MyTask(task.Id, task.ElementId, task.Name, CaseTaskKinds.ActionOf(task.ElementId), approvalCase.Id, project.Code.Value,
                 project.Name, stepCode, step?.Status.Term(), task.CreatedAt.AsUtc(), (step?.DueAt ?? task.DueAt).AsUtc(), task.Assignee));
         }
         return [.. result.OrderBy(t => t.DueAt ?? DateTime.MaxValue).ThenBy(t => t.CreatedAt)];

@@ -54,7 +54,7 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
                 && (p.Status == PledgeStatus.Signed || p.Status == PledgeStatus.Kept))
             .OrderByDescending(p => p.SignedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
             ?? throw new RefusedException(StatusCodes.Status409Conflict, "Refused: no-pledge-in-force",
-                $"Project {caseTask.Case.ProjectId} has no signed pledge-system pledge in force (POST /api/pledges) to verify.");
+                $"Project {caseTask.Case.ProjectId} has no signed pledge-system pledge in force (signed with the signPledge task) to verify.");
 
         var broken = command.Broken!.Value;
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();

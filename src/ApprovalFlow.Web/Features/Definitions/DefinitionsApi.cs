@@ -1,3 +1,4 @@
+using ApprovalFlow.Web.Features.Instances;
 using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
@@ -17,7 +18,8 @@ public static class DefinitionsApi
         group.MapPost("/", DeployAsync)
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()
-            .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key");
+            .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key")
+            .RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Lists every deployed version");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One deployed version");
         return group;

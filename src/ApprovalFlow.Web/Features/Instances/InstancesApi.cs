@@ -1,3 +1,5 @@
+using ApprovalFlow.Web.Features.Approvals;
+using ApprovalFlow.Web.Features.Projects;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using ApprovalFlow.Engine;
@@ -20,13 +22,13 @@ public static partial class InstancesApi
         group.MapGet("/{id:guid}/history", GetElementHistoryAsync).WithSummary("Every element visit of the case, in order");
         group.MapGet("/{id:guid}/audit", GetAuditAsync).WithSummary("The raw history entries of the case");
 
-        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireCaseStaff()
+        group.MapPost("/{id:guid}/cancel", CancelAsync).RequireCaseStaff().RequireInstanceOperator()
             .WithSummary("Ends a running case as terminated, withdrawing its tasks; the reason is kept");
-        group.MapPost("/{id:guid}/suspend", SuspendAsync).RequireCaseStaff()
+        group.MapPost("/{id:guid}/suspend", SuspendAsync).RequireCaseStaff().RequireInstanceOperator()
             .WithSummary("Holds the case: its tasks cannot be worked and its timers wait");
-        group.MapPost("/{id:guid}/resume", ResumeAsync).RequireCaseStaff()
+        group.MapPost("/{id:guid}/resume", ResumeAsync).RequireCaseStaff().RequireInstanceOperator()
             .WithSummary("Lets a suspended case go on");
-        group.MapPost("/{id:guid}/send-back", SendBackAsync).RequireCaseStaff()
+        group.MapPost("/{id:guid}/send-back", SendBackAsync).RequireCaseStaff().RequireInstanceOperator()
             .WithSummary("Moves the case from an active element back to an earlier one of the same scope");
         return group;
     }
@@ -42,6 +44,11 @@ public static partial class InstancesApi
             });
         }
 
+        // The approval domain runs these processes: a case starts through POST /api/cases, which also records it.
+        if (request.DefinitionKey.Trim() is ShippedWorkflows.PreConstruction or ShippedWorkflows.PledgeSystem && !user.IsInRole(AppRoles.Administrator))
+        {
+            throw RefusedException.Forbidden($"'{request.DefinitionKey.Trim()}' is started as an approval case: POST /api/cases.");
+        }
         var instance = await engine.StartAsync(request.DefinitionKey, request.BusinessKey, request.Variables, Caller.Id(user), ct);
         return TypedResults.Created($"/api/instances/{instance.Id}", new InstanceStartedResponse(instance.Id, instance.Status));
     }

@@ -16,30 +16,43 @@ public static partial class TasksApi
         var group = api.MapGroup("/tasks").WithTags("Tasks");
         group.MapGet("/", ListOpenAsync).WithSummary("Open tasks, filtered by instance, candidate group, candidate user or assignee");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One task, open or not");
-        group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Assigns the task to the caller");
-        group.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithSummary("Gives the caller's claim up; the task is nobody's again");
-        group.MapPost("/{id:guid}/delegate", DelegateAsync).WithSummary("Hands the task to another user, who resolves it back to its owner");
-        group.MapPost("/{id:guid}/resolve", ResolveAsync).WithSummary("The delegate hands the task back to its owner");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Completes the task and runs the case on");
-        group.MapPut("/{id:guid}/dates", SetDatesAsync).WithSummary("Sets the due and follow-up dates");
+        group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Assigns the task to the caller")
+            .RequireTaskWorker();
+        group.MapPost("/{id:guid}/unclaim", UnclaimAsync).WithSummary("Gives the caller's claim up; the task is nobody's again")
+            .RequireTaskWorker();
+        group.MapPost("/{id:guid}/delegate", DelegateAsync).WithSummary("Hands the task to another user, who resolves it back to its owner")
+            .RequireTaskWorker();
+        group.MapPost("/{id:guid}/resolve", ResolveAsync).WithSummary("The delegate hands the task back to its owner")
+            .RequireTaskWorker();
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Completes the task and runs the case on")
+            .RequireTaskWorker();
+        group.MapPut("/{id:guid}/dates", SetDatesAsync).WithSummary("Sets the due and follow-up dates")
+            .RequireTaskWorker();
 
         group.MapPut("/{id:guid}/assignee", SetAssigneeAsync).RequireCaseStaff()
-            .WithSummary("Gives the task to another user, or to nobody");
+            .WithSummary("Gives the task to another user, or to nobody")
+            .RequireTaskWorker();
         group.MapPost("/{id:guid}/candidate-groups/{candidateGroup}", AddCandidateGroupAsync).RequireCaseStaff()
-            .WithSummary("Lets a further group claim the task");
+            .WithSummary("Lets a further group claim the task")
+            .RequireTaskWorker();
         group.MapDelete("/{id:guid}/candidate-groups/{candidateGroup}", RemoveCandidateGroupAsync).RequireCaseStaff()
-            .WithSummary("Stops a group from claiming the task");
+            .WithSummary("Stops a group from claiming the task")
+            .RequireTaskWorker();
         group.MapPost("/{id:guid}/candidate-users/{candidateUser}", AddCandidateUserAsync).RequireCaseStaff()
-            .WithSummary("Lets a further user claim the task");
+            .WithSummary("Lets a further user claim the task")
+            .RequireTaskWorker();
         group.MapDelete("/{id:guid}/candidate-users/{candidateUser}", RemoveCandidateUserAsync).RequireCaseStaff()
-            .WithSummary("Stops a user from claiming the task");
+            .WithSummary("Stops a user from claiming the task")
+            .RequireTaskWorker();
 
         group.MapGet("/{id:guid}/comments", ListCommentsAsync).WithSummary("The task's comments, oldest first");
-        group.MapPost("/{id:guid}/comments", AddCommentAsync).WithSummary("Adds a comment to the task");
+        group.MapPost("/{id:guid}/comments", AddCommentAsync).WithSummary("Adds a comment to the task")
+            .RequireTaskWorker();
         group.MapGet("/{id:guid}/attachments", ListAttachmentsAsync).WithSummary("The task's attachments, without their content");
         group.MapPost("/{id:guid}/attachments", AddAttachmentAsync)
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Attaches one file (PDF, PNG, JPEG, DOCX, XLSX, ZIP or OFD) to the task");
+            .WithSummary("Attaches one file (PDF, PNG, JPEG, DOCX, XLSX, ZIP or OFD) to the task")
+            .RequireTaskWorker();
         return group;
     }
 

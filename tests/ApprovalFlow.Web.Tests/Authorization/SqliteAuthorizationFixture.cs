@@ -1,0 +1,5 @@
+using ApprovalFlow.Web.Tests.Infrastructure;
+
+namespace ApprovalFlow.Web.Tests.Authorization;
+
+public sealed class SqliteAuthorizationFixture() : AuthorizationFixture(new WebAppFactory());
