@@ -99,19 +99,7 @@ public sealed partial class WorkflowEngine
     {
         var model = cache.Get(definition);
         var startEvent = messageName is null ? null : model.Root.MessageStarts.First(m => m.MessageName == messageName);
-        var instance = new ProcessInstanceRecord
-        {
-            Id = Guid.NewGuid(),
-            DefinitionId = definition.Id,
-            DefinitionKey = definition.Key,
-            DefinitionVersion = definition.Version,
-            BusinessKey = string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(),
-            Status = InstanceStatus.Running,
-            StateJson = "",
-            VariablesJson = "{}",
-            StartedAt = Now,
-            StartedBy = actor,
-        };
+        var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
         db.Add(instance);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
         try

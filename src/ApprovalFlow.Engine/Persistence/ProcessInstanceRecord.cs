@@ -22,4 +22,19 @@ public sealed class ProcessInstanceRecord
     public bool IsSuspended { get; set; }
     public DateTime? EndedAt { get; set; }
     public string? EndReason { get; set; }
+
+    /// <summary>A new running instance of one definition version, before its first transition.</summary>
+    public static ProcessInstanceRecord Start(ProcessDefinitionRecord definition, string? businessKey, DateTime startedAt, string? startedBy) => new()
+    {
+        Id = Guid.NewGuid(),
+        DefinitionId = definition.Id,
+        DefinitionKey = definition.Key,
+        DefinitionVersion = definition.Version,
+        BusinessKey = businessKey,
+        Status = InstanceStatus.Running,
+        StateJson = "",
+        VariablesJson = "{}",
+        StartedAt = startedAt,
+        StartedBy = startedBy,
+    };
 }

@@ -16,21 +16,9 @@ internal sealed partial class Execution
             .Where(d => d.Key == node.CalledElement).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct)
             ?? throw new ExecutionException(node.Id, $"The call activity calls '{node.CalledElement}', which is not deployed.");
         var calledModel = services.Definitions.Get(definition);
-        var child = new ProcessInstanceRecord
-        {
-            Id = Guid.NewGuid(),
-            DefinitionId = definition.Id,
-            DefinitionKey = definition.Key,
-            DefinitionVersion = definition.Version,
-            BusinessKey = instance.BusinessKey,
-            ParentInstanceId = instance.Id,
-            ParentTokenId = token.Id,
-            Status = InstanceStatus.Running,
-            StateJson = "",
-            VariablesJson = "{}",
-            StartedAt = now,
-            StartedBy = actor,
-        };
+        var child = ProcessInstanceRecord.Start(definition, instance.BusinessKey, now, actor);
+        child.ParentInstanceId = instance.Id;
+        child.ParentTokenId = token.Id;
         db.Add(child);
         token.CalledInstanceId = child.Id;
         var childExecution = new Execution(calledModel, child, db, services, now, actor, [], [], []);
