@@ -221,6 +221,28 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task Case_lists_come_a_page_at_a_time_newest_first()
+    {
+        var first = await ApprovalWorld.CreateAsync(factory);
+        var older = await first.StartAsync();
+        var second = await ApprovalWorld.CreateAsync(factory);
+        var newer = await second.StartAsync();
+
+        var pageOne = await first.Admin.GetJsonArrayAsync("/api/cases?page=1&pageSize=1");
+        var pageTwo = await first.Admin.GetJsonArrayAsync("/api/cases?page=2&pageSize=1");
+        pageOne.Count.ShouldBe(1);
+        pageTwo.Count.ShouldBe(1);
+        pageOne[0]!.Id().ShouldBe(newer.Id(), "the newest case comes first");
+        pageTwo[0]!.Id().ShouldNotBe(pageOne[0]!.Id());
+        var all = await first.Admin.GetJsonArrayAsync("/api/cases?pageSize=500");
+        all.Select(c => c!.Id()).ShouldContain(older.Id());
+        all.Select(c => c!["startedAt"]!.GetValue<DateTime>()).ShouldBeInOrder(SortDirection.Descending);
+
+        await (await first.Admin.GetAsync("/api/cases?page=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await first.Admin.GetAsync("/api/cases?pageSize=501")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_pledge_system_case_runs_the_pledge_model_with_its_department_steps()
     {
         var world = await ApprovalWorld.CreateAsync(factory);
@@ -230,7 +252,9 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         var developmentReform = await world.OfficerAsync("development-reform");
         approvalCase = await ActAsync(developmentReform, approvalCase, "checkLandAndFiling", "decide", new { outcome = "approve" });
         StatusOf(approvalCase, "filing-check").ShouldBe("approved");
-        approvalCase = await ActAsync(world.Enterprise, approvalCase, "signPledge", "resubmit");
+        await (await world.Enterprise.PostAsJsonAsync($"/api/tasks/{TaskId(approvalCase, "signPledge")}/resubmit", new { note = "已签署" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        approvalCase = await ActAsync(world.Enterprise, approvalCase, "signPledge", "sign-pledge", new { text = "本企业承诺按公布的标准建设。" });
         approvalCase["openTasks"]!.AsArray().Select(t => t.Text("elementId")).ShouldContain("startConstruction");
         StatusOf(approvalCase, "permit").ShouldBe("underReview");
     }

@@ -135,10 +135,9 @@ public abstract class CalendarAndVerificationScenarios(WebAppFactory factory)
         approvalCase["steps"]!.AsArray().Select(s => s.Text("stepCode")).ShouldNotContain("planning");
         approvalCase = await ActAsync(await world.OfficerAsync("development-reform"), approvalCase, "checkLandAndFiling", "decide",
             new { outcome = "approve" });
-        var pledgeId = (await (await world.Enterprise.PostAsJsonAsync("/api/pledges",
-                new { projectId = world.ProjectId, scheme = "pledge-system", text = "本企业承诺按公布的标准建设并接受事后核查。" }))
-            .ShouldHaveStatusAsync(HttpStatusCode.Created)).Id();
-        approvalCase = await ActAsync(world.Enterprise, approvalCase, "signPledge", "resubmit", new { note = "已签署并公示承诺书" });
+        approvalCase = await ActAsync(world.Enterprise, approvalCase, "signPledge", "sign-pledge", new { text = "本企业承诺按公布的标准建设并接受事后核查。" });
+        var pledges = await world.Enterprise.GetJsonArrayAsync($"/api/pledges?projectId={world.ProjectId}");
+        var pledgeId = pledges.Single(p => p.Text("scheme") == "pledge-system")!.Id();
         foreach (var code in Covered)
         {
             StatusOf(approvalCase, code).ShouldBe("replacedByPledge");

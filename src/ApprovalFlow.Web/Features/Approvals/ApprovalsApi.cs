@@ -53,7 +53,7 @@ public static class ApprovalsApi
             .WithSummary("Decides a step: approve, reject, return (for correction) or pledge");
         tasks.MapPost("/{id:guid}/resubmit", ResubmitAsync).RequireRoles(AppRoles.Enterprise)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("The enterprise resubmits corrected material; on signPledge it completes the task without signing (use sign-pledge)");
+            .WithSummary("The enterprise resubmits corrected material (补正); the signPledge task is refused here (use sign-pledge)");
         tasks.MapPost("/{id:guid}/sign-pledge", SignPledgeAsync).RequireRoles(AppRoles.Enterprise)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -86,8 +86,9 @@ public static class ApprovalsApi
         return TypedResults.CreatedAtRoute(approvalCase, "GetCase", new { id = approvalCase.Id });
     }
 
-    public static async Task<Ok<CaseSummary[]>> ListAsync(Guid? projectId, string? status, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListCases(Actor.Of(user), projectId, status), ct));
+    public static async Task<Ok<CaseSummary[]>> ListAsync(Guid? projectId, string? status, int? page, int? pageSize, ClaimsPrincipal user,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListCases(Actor.Of(user), projectId, status, page ?? 1, pageSize ?? ListCases.DefaultPageSize), ct));
 
     public static async Task<Ok<CaseResponse>> GetAsync(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCase(Actor.Of(user), id), ct));

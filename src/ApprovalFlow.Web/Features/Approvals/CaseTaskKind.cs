@@ -30,7 +30,7 @@ public static class CaseTaskKinds
 
     /// <summary>
     /// The action that does the task: its kind's, except the pledge-system tasks, which have their own endpoints
-    /// (signing the pledge, verifying it). <c>resubmit</c> still completes <c>signPledge</c>, without signing.
+    /// (signing the pledge, verifying it); <c>resubmit</c> refuses <c>signPledge</c>.
     /// </summary>
     public static string ActionOf(string elementId) => elementId switch
     {

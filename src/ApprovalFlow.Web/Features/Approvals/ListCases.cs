@@ -12,13 +12,21 @@ public sealed record CaseSummary(
 
 public sealed record StepSummary(Guid Id, string StepCode, string Department, string Status, DateTime? DueAt, bool Paused);
 
-/// <summary>The cases the caller may see, newest first, by project and status.</summary>
-public sealed record ListCases(Actor Actor, Guid? ProjectId, string? Status) : IQuery<CaseSummary[]>;
+/// <summary>The cases the caller may see, newest first, by project and status, one page at a time (pages from 1).</summary>
+public sealed record ListCases(Actor Actor, Guid? ProjectId, string? Status, int Page = 1, int PageSize = ListCases.DefaultPageSize)
+    : IQuery<CaseSummary[]>
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+}
 
 public sealed class ListCasesHandler(AppDbContext db, WorkflowEngine engine) : IQueryHandler<ListCases, CaseSummary[]>
 {
     public async ValueTask<CaseSummary[]> Handle(ListCases query, CancellationToken ct)
     {
+        if (query.Page < 1) throw RefusedException.Invalid("page", "Pages are numbered from 1.");
+        if (query.PageSize is < 1 or > ListCases.MaxPageSize)
+            throw RefusedException.Invalid("pageSize", $"A page holds 1 to {ListCases.MaxPageSize} cases.");
         var cases = await db.CasesVisibleToAsync(engine, query.Actor, ct);
         if (query.Status is not null)
         {
@@ -27,10 +35,12 @@ public sealed class ListCasesHandler(AppDbContext db, WorkflowEngine engine) : I
             cases = cases.Where(c => c.Status == status);
         }
         if (query.ProjectId is { } projectId) cases = cases.Where(c => c.ProjectId == projectId);
-        var rows = await cases.Include(c => c.Steps).AsNoTracking().AsSplitQuery().Take(500).ToListAsync(ct);
+        var rows = await cases.OrderByDescending(c => c.StartedAt).ThenBy(c => c.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Include(c => c.Steps).AsNoTracking().AsSplitQuery().ToListAsync(ct);
         var projectIds = rows.Select(c => c.ProjectId).Distinct().ToList();
         var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return rows.OrderByDescending(c => c.StartedAt).Select(c => new CaseSummary(
+        return rows.Select(c => new CaseSummary(
                 c.Id, c.ProjectId, projects[c.ProjectId].Code.Value, projects[c.ProjectId].Name, c.Mode.Term(), c.Status.Term(),
                 c.StartedAt.AsUtc(), c.EndedAt.AsUtc(),
                 c.Steps.Select(s => new StepSummary(s.Id, s.StepCode, s.Department, s.Status.Term(), s.DueAt.AsUtc(), s.ClockPausedAt is not null))

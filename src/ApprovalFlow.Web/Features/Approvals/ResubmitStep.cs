@@ -4,7 +4,10 @@ using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
 
-/// <summary>The enterprise resubmits corrected material (补正) for a returned step, or signs its pledge; the step goes back to acceptance.</summary>
+/// <summary>
+/// The enterprise resubmits corrected material (补正) for a returned step; the step goes back to acceptance. The
+/// pledge-system <c>signPledge</c> task is not done this way: it completes only by signing (<see cref="SignCasePledge"/>).
+/// </summary>
 public sealed record ResubmitStep(Actor Actor, Guid TaskId, string? Note) : ICommand<CaseResponse>, IAuditedCommand
 {
     public string SubjectType => "task";
@@ -18,6 +21,11 @@ public sealed class ResubmitStepHandler(CaseTaskAccess access, CaseTaskCompletio
     {
         if (command.Note is { Length: > 2000 }) throw RefusedException.Invalid("note", "The note has at most 2,000 characters.");
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Resubmit, ct);
+        if (caseTask.Task.ElementId == SignCasePledge.TaskElement)
+        {
+            throw RefusedException.Conflict(
+                $"Task {command.TaskId} is the signing of the pledge (签署承诺书): it is done by signing the pledge (sign-pledge), not by resubmitting.");
+        }
         return await completion.CompleteAsync(command.Actor, caseTask, null, ct, command.Note ?? "Resubmitted by the enterprise");
     }
 }

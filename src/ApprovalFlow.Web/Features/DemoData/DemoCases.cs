@@ -93,9 +93,8 @@ public sealed class DemoCases(DemoSession session)
         c = await session.SendAsync(new DecideStep(await session.OfficerAsync("development-reform"), DemoSession.TaskOf(c, "checkLandAndFiling"),
             "approve", "用地手续齐全，已完成网上备案，无失信记录。"));
         var enterprise5 = await EnterpriseAsync(DemoProjects.All[5].Enterprise);
-        await session.SendAsync(new SignPledge(enterprise5, projects[5], "pledge-system", null,
+        _ = await session.SendAsync(new SignCasePledge(enterprise5, DemoSession.TaskOf(c, "signPledge"),
             "本企业承诺按照承诺的标准和要求组织建设，项目建成后达不到承诺标准的，自愿承担相应法律责任。"));
-        _ = await session.SendAsync(new ResubmitStep(enterprise5, DemoSession.TaskOf(c, "signPledge"), "承诺书已签署并公示"));
 
         // 6: completed: every step approved, the start conditions confirmed.
         c = await RegisterAsync(await Start(6, "normal"));
