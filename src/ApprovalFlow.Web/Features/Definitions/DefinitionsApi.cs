@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Definitions;
 
@@ -14,7 +15,7 @@ public static class DefinitionsApi
 {
     public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/definitions").WithTags("Definitions");
+        var group = api.MapGroup("/definitions").WithTags("Definitions").Audited("definition");
         group.MapPost("/", DeployAsync)
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()

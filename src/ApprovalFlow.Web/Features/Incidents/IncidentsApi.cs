@@ -3,6 +3,7 @@ using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Incidents;
 
@@ -29,7 +30,7 @@ public static class IncidentsApi
 {
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/incidents").WithTags("Incidents").RequireAdministrator();
+        var group = api.MapGroup("/incidents").WithTags("Incidents").Audited("incident").RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Incidents, open ones only unless open=false, optionally of one case");
         group.MapPost("/{id:guid}/retry", RetryAsync)
             .WithSummary("Runs the failed service task again; success resolves the incident and the case moves on");

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Instances;
 
@@ -16,7 +17,7 @@ public static partial class InstancesApi
 {
     public static RouteGroupBuilder MapInstancesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/instances").WithTags("Instances");
+        var group = api.MapGroup("/instances").WithTags("Instances").Audited("instance");
         group.MapPost("/", StartAsync).WithSummary("Starts the newest version of a process");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case's state, active elements and variables");
         group.MapGet("/{id:guid}/history", GetElementHistoryAsync).WithSummary("Every element visit of the case, in order");

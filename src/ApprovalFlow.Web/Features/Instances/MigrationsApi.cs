@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Instances;
 
@@ -14,7 +15,7 @@ public static class MigrationsApi
 {
     public static RouteGroupBuilder MapMigrationsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/definitions/{key}/migrations").WithTags("Definitions").RequireAdministrator();
+        var group = api.MapGroup("/definitions/{key}/migrations").WithTags("Definitions").Audited("definition").RequireAdministrator();
         group.MapPost("/", MigrateAsync)
             .WithSummary("Moves the running cases of one version to another; all are checked before any moves");
         return group;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Instances;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Messages;
 
@@ -11,7 +12,7 @@ public static class MessagesApi
 {
     public static RouteGroupBuilder MapMessagesApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/messages").WithTags("Messages");
+        var group = api.MapGroup("/messages").WithTags("Messages").Audited("message");
         group.MapPost("/", DeliverAsync)
             .WithSummary("Delivers a message to the waiting event it correlates with (by business key or instance)");
         return group;

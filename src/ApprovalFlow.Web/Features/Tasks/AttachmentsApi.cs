@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -8,7 +9,7 @@ public static class AttachmentsApi
 {
     public static RouteGroupBuilder MapAttachmentsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/attachments").WithTags("Tasks");
+        var group = api.MapGroup("/attachments").WithTags("Tasks").Audited("attachment");
         group.MapGet("/{id:guid}", DownloadAsync).WithSummary("The attachment's bytes, with its stored content type and file name");
         return group;
     }

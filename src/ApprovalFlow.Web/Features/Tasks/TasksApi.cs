@@ -4,6 +4,7 @@ using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -13,7 +14,7 @@ public static partial class TasksApi
 {
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/tasks").WithTags("Tasks");
+        var group = api.MapGroup("/tasks").WithTags("Tasks").Audited("task");
         group.MapGet("/", ListOpenAsync).WithSummary("Open tasks, filtered by instance, candidate group, candidate user or assignee");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One task, open or not");
         group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Assigns the task to the caller")
