@@ -21,6 +21,27 @@ if [[ ! -x "$pg_bin/initdb" ]]; then
   fi
 fi
 
+# Browser tests (tests/ApprovalFlow.BrowserTests) drive Debian's chromium, never a browser Playwright downloads.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export APPROVALFLOW_CHROMIUM=${APPROVALFLOW_CHROMIUM:-/usr/bin/chromium}
+if [[ ! -x "$APPROVALFLOW_CHROMIUM" ]]; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "== installing chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test.sh: chromium is missing from $APPROVALFLOW_CHROMIUM." >&2
+    echo "         Install it as root: apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+# --screenshots: the browser tests also refresh docs/screenshots/*.png (otherwise they go to TestResults/browser).
+test_args=()
+for arg in "$@"; do
+  if [[ $arg == --screenshots ]]; then export APPROVALFLOW_SCREENSHOTS=1; else test_args+=("$arg"); fi
+done
+set -- ${test_args[@]+"${test_args[@]}"}
+
 # The server refuses to run as root: as root, run it as the postgres system user.
 as_pg=()
 if [[ $(id -u) -eq 0 ]]; then

@@ -77,10 +77,10 @@ public sealed partial class WorkflowEngine
     {
         Require(text, "the comment");
         if (text.Length > 4000) throw new EngineException("A comment may have at most 4,000 characters.");
-        var instanceId = await InstanceOfTaskAsync(taskId, ct);
-        return await TransitionAsync(instanceId, actor, ct, (tx, _) =>
+        return await TaskTransitionAsync(taskId, actor, ct, (tx, _) =>
         {
             var task = tx.OpenTask(taskId);
+            var instanceId = tx.Instance.Id;
             var comment = new TaskCommentRecord { Id = Guid.NewGuid(), TaskId = taskId, InstanceId = instanceId, Author = actor, Text = text.Trim(), At = Now };
             db.Add(comment);
             tx.Execution.RecordTaskEvent(task, "commented");
@@ -94,10 +94,10 @@ public sealed partial class WorkflowEngine
         if (content.Length == 0) throw new EngineException("The attachment is empty.");
         if (content.Length > services.Options.MaxAttachmentBytes)
             throw new EngineException($"The attachment has {content.Length:N0} bytes; at most {services.Options.MaxAttachmentBytes:N0} are accepted.");
-        var instanceId = await InstanceOfTaskAsync(taskId, ct);
-        return await TransitionAsync(instanceId, actor, ct, (tx, _) =>
+        return await TaskTransitionAsync(taskId, actor, ct, (tx, _) =>
         {
             var task = tx.OpenTask(taskId);
+            var instanceId = tx.Instance.Id;
             var attachment = new TaskAttachmentRecord
             {
                 Id = Guid.NewGuid(), TaskId = taskId, InstanceId = instanceId,
@@ -135,8 +135,7 @@ public sealed partial class WorkflowEngine
     private async Task<TaskSnapshot> ChangeTaskAsync(Guid taskId, string actor, CancellationToken ct,
         Func<HumanTaskRecord, (string Event, string? Detail)> change, JsonObject? variables = null)
     {
-        var instanceId = await InstanceOfTaskAsync(taskId, ct);
-        return await TransitionAsync(instanceId, actor, ct, (tx, _) =>
+        return await TaskTransitionAsync(taskId, actor, ct, (tx, _) =>
         {
             var task = tx.OpenTask(taskId);
             var (what, detail) = change(task);

@@ -32,12 +32,58 @@ public sealed partial class WorkflowEngine
             ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
+    /// <summary>Loads an instance for a transition. The instance and its open tasks come in one query.</summary>
     private async Task<Transition> LoadAsync(Guid instanceId, string? actor, ProcessModel? modelOverride, CancellationToken ct)
     {
-        var instance = await db.Set<ProcessInstanceRecord>().FirstOrDefaultAsync(i => i.Id == instanceId, ct)
+        var row = await db.Set<ProcessInstanceRecord>().Where(i => i.Id == instanceId)
+            .Select(i => new { Instance = i, Tasks = db.Set<HumanTaskRecord>().Where(t => t.InstanceId == i.Id && t.Status == HumanTaskStatus.Open).ToList() })
+            .FirstOrDefaultAsync(ct)
             ?? throw new InstanceNotFoundException(instanceId);
+        return await LoadRestAsync(row.Instance, row.Tasks, actor, modelOverride, ct);
+    }
+
+    /// <summary>
+    /// Loads the case of an open task for a transition: the task's status, its instance and the instance's open tasks
+    /// in one query. A task that is gone or no longer open is refused.
+    /// </summary>
+    private async Task<Transition> LoadForTaskAsync(Guid taskId, string? actor, CancellationToken ct)
+    {
+        try
+        {
+            var row = await (
+                    from t in db.Set<HumanTaskRecord>()
+                    where t.Id == taskId
+                    join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
+                    select new
+                    {
+                        t.Status,
+                        Instance = i,
+                        Tasks = db.Set<HumanTaskRecord>().Where(o => o.InstanceId == i.Id && o.Status == HumanTaskStatus.Open).ToList(),
+                    })
+                .FirstOrDefaultAsync(ct)
+                ?? throw new TaskNotFoundException(taskId);
+            if (row.Status != HumanTaskStatus.Open) throw new TaskNotOpenException(taskId, row.Status.ToString().ToLowerInvariant());
+            return await LoadRestAsync(row.Instance, row.Tasks, actor, null, ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>A transition on the case of an open task; its first attempt reuses the rows read with the task.</summary>
+    private async Task<T> TaskTransitionAsync<T>(Guid taskId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false)
+    {
+        var tx = await LoadForTaskAsync(taskId, actor, ct);
+        return await TransitionAsync(tx.Instance.Id, actor, ct, body, allowSuspended, preloaded: tx);
+    }
+
+    private async Task<Transition> LoadRestAsync(ProcessInstanceRecord instance, List<HumanTaskRecord> tasks, string? actor, ProcessModel? modelOverride, CancellationToken ct)
+    {
+        var instanceId = instance.Id;
         var model = modelOverride ?? await ModelOfAsync(instance.DefinitionId, ct);
-        var tasks = await db.Set<HumanTaskRecord>().Where(t => t.InstanceId == instanceId && t.Status == HumanTaskStatus.Open).ToListAsync(ct);
+        var state = ExecutionState.FromJson(instance.StateJson);
         // A model without timers or messages never stores any: skip those reads on the hot path.
         var timers = model.UsesTimers || modelOverride is not null
             ? await db.Set<TimerRecord>().Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(ct)
@@ -45,19 +91,22 @@ public sealed partial class WorkflowEngine
         var subscriptions = model.UsesMessages || modelOverride is not null
             ? await db.Set<MessageSubscriptionRecord>().Where(s => s.InstanceId == instanceId).ToListAsync(ct)
             : [];
-        var openElements = await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
-        var execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements);
+        // When the tokens name their open element-instance rows, the rows are closed without being read.
+        var openElements = state.RowsOnTokens
+            ? []
+            : await db.Set<ElementInstanceRecord>().Where(e => e.InstanceId == instanceId && e.EndedAt == null).ToListAsync(ct);
+        var execution = new Execution(model, instance, db, services, Now, actor, tasks, timers, subscriptions, openElements, state);
         return new Transition(instance, model, execution, tasks, timers, subscriptions, db);
     }
 
     private async Task<T> TransitionAsync<T>(Guid instanceId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body,
-        bool allowSuspended = false, ProcessModel? modelOverride = null)
+        bool allowSuspended = false, ProcessModel? modelOverride = null, Transition? preloaded = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var tx = await LoadAsync(instanceId, actor, modelOverride, ct);
+                var tx = attempt == 0 && preloaded is not null ? preloaded : await LoadAsync(instanceId, actor, modelOverride, ct);
                 if (tx.Instance.Status != InstanceStatus.Running || (tx.Instance.IsSuspended && !allowSuspended))
                     throw new InstanceNotRunningException(instanceId, Describe(tx.Instance));
                 var result = await body(tx, ct);

@@ -148,8 +148,7 @@ public sealed partial class WorkflowEngine
 
     public async Task<TaskSnapshot> ClaimAsync(Guid taskId, string userId, CancellationToken ct = default)
     {
-        var instanceId = await InstanceOfTaskAsync(taskId, ct);
-        return await TransitionAsync(instanceId, userId, ct, (tx, _) =>
+        return await TaskTransitionAsync(taskId, userId, ct, (tx, _) =>
         {
             var task = tx.OpenTask(taskId);
             if (task.Assignee is { } holder && holder != userId) throw new TaskClaimedException(taskId, holder);
@@ -166,8 +165,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Completes an open task and runs the instance on. A task that is no longer open is refused, never run twice.</summary>
     public async Task<InstanceSnapshot> CompleteTaskAsync(Guid taskId, JsonObject? variables, string? actor, CancellationToken ct = default)
     {
-        var instanceId = await InstanceOfTaskAsync(taskId, ct);
-        return await TransitionAsync(instanceId, actor, ct, async (tx, ctk) =>
+        return await TaskTransitionAsync(taskId, actor, ct, async (tx, ctk) =>
         {
             var task = tx.OpenTask(taskId);
             if (task.Delegation == DelegationState.Pending) throw new TaskDelegatedException(taskId, task.Assignee ?? "?");
@@ -276,16 +274,6 @@ public sealed partial class WorkflowEngine
             }
         }
         return fired;
-    }
-
-    /// <summary>The case of an open task; a task that is gone or no longer open is refused before any case is loaded.</summary>
-    private async Task<Guid> InstanceOfTaskAsync(Guid taskId, CancellationToken ct)
-    {
-        var task = await db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Id == taskId)
-            .Select(t => new { t.InstanceId, t.Status }).FirstOrDefaultAsync(ct)
-            ?? throw new TaskNotFoundException(taskId);
-        if (task.Status != HumanTaskStatus.Open) throw new TaskNotOpenException(taskId, task.Status.ToString().ToLowerInvariant());
-        return task.InstanceId;
     }
 
     private void ScheduleTimers(Execution execution)

@@ -3,21 +3,31 @@ using ApprovalFlow.Web.Common;
 using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
+using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Calendar;
+using ApprovalFlow.Web.Features.CaseDiagrams;
+using ApprovalFlow.Web.Features.Chasing;
 using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Definitions;
 using ApprovalFlow.Web.Features.DemoData;
+using ApprovalFlow.Web.Features.Designer;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Incidents;
 using ApprovalFlow.Web.Features.Instances;
+using ApprovalFlow.Web.Features.Lights;
 using ApprovalFlow.Web.Features.Messages;
+using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Features.ProjectLists;
+using ApprovalFlow.Web.Features.Reports;
+using ApprovalFlow.Web.Features.Supervision;
 using ApprovalFlow.Web.Features.Tasks;
 using ApprovalFlow.Web.Identity;
 using ApprovalFlow.Web.Jobs;
+using ApprovalFlow.Web.Ui.Shell;
 
 if (args is [AuditCommandLine.Verb, ..])
 {
@@ -45,11 +55,18 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddAuditLog();
 builder.Services.AddCommitments();
 builder.Services.AddApprovals();
+builder.Services.AddLights();
+builder.Services.AddSupervision();
+builder.Services.AddReports();
+builder.Services.AddChasing();
+builder.Services.AddNotifications();
 builder.Services.AddDemoData();
+builder.Services.AddDesigner();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.AddApprovalFlowUi();
 
 var hangfireEnabled = builder.Configuration.IsHangfireEnabled();
 if (hangfireEnabled)
@@ -63,8 +80,10 @@ await app.Services.InitializeDatabaseAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApprovalFlowUiCulture();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapApprovalFlowUi();
 
 app.MapOpenApi();
 app.MapAuthApi(app.Configuration);
@@ -84,11 +103,21 @@ api.MapProjectsApi();
 api.MapAuditApi();
 api.MapCommitmentsApi();
 api.MapApprovalsApi();
+api.MapSupervisionApi();
+api.MapProjectListsApi();
+api.MapReportsApi();
+api.MapCaseDiagramsApi();
+api.MapDesignerApi();
+api.MapInboxApi();
+api.MapAdministrationApi();
 
 if (hangfireEnabled)
 {
     app.MapAppHangfire();
     app.MapGapSweepJob();
+    app.MapReportsJob();
+    app.MapChaseSweepJob();
+    app.MapOutboxDeliveryJob();
 }
 
 app.Run();

@@ -9,8 +9,10 @@ public static class ParallelApprovalModel
 
     public static readonly IReadOnlyList<string> Branches = ["land", "planning", "eia", "safety", "permit"];
 
-    public static string Xml()
+    /// <summary>The model; <paramref name="groups"/> names each branch's candidate group (default: the branch name).</summary>
+    public static string Xml(IReadOnlyList<string>? groups = null, string key = Key)
     {
+        groups ??= Branches;
         var body = new StringBuilder();
         body.AppendLine("""    <startEvent id="start" />""");
         body.AppendLine("""    <parallelGateway id="fork" />""");
@@ -18,9 +20,10 @@ public static class ParallelApprovalModel
         body.AppendLine("""    <endEvent id="end" />""");
         body.AppendLine(Flow("f_start", "start", "fork"));
         body.AppendLine(Flow("f_end", "join", "end"));
-        foreach (var branch in Branches)
+        for (var b = 0; b < Branches.Count; b++)
         {
-            body.AppendLine($"""    <userTask id="{branch}" name="{branch} review" camunda:candidateGroups="{branch}" />""");
+            var branch = Branches[b];
+            body.AppendLine($"""    <userTask id="{branch}" name="{branch} review" camunda:candidateGroups="{groups[b]}" />""");
             body.AppendLine(Flow($"f_in_{branch}", "fork", branch));
             body.AppendLine(Flow($"f_out_{branch}", branch, "join"));
         }
@@ -28,8 +31,8 @@ public static class ParallelApprovalModel
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                          xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                         id="defs_{Key}" targetNamespace="http://approvalflow.org/benchmarks">
-              <process id="{Key}" name="Five-branch parallel approval" isExecutable="true">
+                         id="defs_{key}" targetNamespace="http://approvalflow.org/benchmarks">
+              <process id="{key}" name="Five-branch parallel approval" isExecutable="true">
             {body}  </process>
             </definitions>
             """;

@@ -141,20 +141,23 @@ public static class ParallelScenario
     /// </summary>
     private static async Task ProbeAsync(IServiceProvider services, SqlCounter counter, int cases, TextWriter o)
     {
-        var ops = new Dictionary<string, (int N, SqlCounter.Totals Sql, TimeSpan Wall)>();
-        void Add(string op, SqlCounter.Totals sql, TimeSpan wall)
+        var ops = new Dictionary<string, (int N, SqlCounter.Totals Sql, TimeSpan Wall, long Bytes)>();
+        void Add(string op, SqlCounter.Totals sql, TimeSpan wall, long bytes)
         {
-            var (n, s, w) = ops.GetValueOrDefault(op);
-            ops[op] = (n + 1, new SqlCounter.Totals(s.Commands + sql.Commands, s.Statements + sql.Statements, s.Transactions + sql.Transactions, s.DbTime + sql.DbTime), w + wall);
+            var (n, s, w, b) = ops.GetValueOrDefault(op);
+            ops[op] = (n + 1, new SqlCounter.Totals(s.Commands + sql.Commands, s.Statements + sql.Statements, s.Transactions + sql.Transactions, s.DbTime + sql.DbTime), w + wall, b + bytes);
         }
         async Task<T> Measure<T>(string op, Func<WorkflowEngine, Task<T>> call)
         {
             using var scope = services.CreateScope();
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
             var before = counter.Snapshot();
+            // The calls run alone, so the process's allocations over one call are (nearly all) the call's own.
+            var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
             var t0 = Stopwatch.GetTimestamp();
             var result = await call(engine);
-            Add(op, counter.Snapshot() - before, Stopwatch.GetElapsedTime(t0));
+            var wall = Stopwatch.GetElapsedTime(t0);
+            Add(op, counter.Snapshot() - before, wall, GC.GetTotalAllocatedBytes(precise: true) - bytes0);
             return result;
         }
 
@@ -171,11 +174,11 @@ public static class ParallelScenario
         }
 
         o.WriteLine($"  probe: {cases} cases alone, per call (EF commands = round trips; statements ≈ counted in batches; db = command execution time):");
-        o.WriteLine($"    {"call",-27} {"cmds",5} {"stmts",6} {"tx",4} {"wall ms",8} {"db ms",7} {"non-db ms",9}");
-        foreach (var (op, (n, sql, wall)) in ops)
+        o.WriteLine($"    {"call",-27} {"cmds",5} {"stmts",6} {"tx",4} {"wall ms",8} {"db ms",7} {"non-db ms",9} {"alloc KB",9}");
+        foreach (var (op, (n, sql, wall, bytes)) in ops)
         {
             double per(double v) => v / n;
-            o.WriteLine($"    {op,-27} {per(sql.Commands),5:F1} {per(sql.Statements),6:F1} {per(sql.Transactions),4:F1} {per(wall.TotalMilliseconds),8:F2} {per(sql.DbTime.TotalMilliseconds),7:F2} {per((wall - sql.DbTime).TotalMilliseconds),9:F2}");
+            o.WriteLine($"    {op,-27} {per(sql.Commands),5:F1} {per(sql.Statements),6:F1} {per(sql.Transactions),4:F1} {per(wall.TotalMilliseconds),8:F2} {per(sql.DbTime.TotalMilliseconds),7:F2} {per((wall - sql.DbTime).TotalMilliseconds),9:F2} {per(bytes) / 1024,9:F1}");
         }
     }
 }

@@ -164,10 +164,14 @@ internal sealed partial class Execution
             var row = new ElementInstanceRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = token.Id, ElementId = node.Id, ElementType = node.ElementType, StartedAt = now };
             db.Add(row);
             openElements.Add(row);
+            // One open row per token can ride on the token; a second one means the rows must be read again.
+            if (token.OpenRowId is not null) state.RowsOnTokens = false;
+            token.OpenRowId = row.Id;
+            token.OpenRowElementId = node.Id;
             return;
         }
         if (!Closing.Contains(what) && !Instant.Contains(what)) return;
-        var open = openElements.FirstOrDefault(e => e.TokenId == token.Id && e.ElementId == node.Id);
+        var open = FindOpenRow(token, node.Id);
         if (open is null)
         {
             db.Add(new ElementInstanceRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = token.Id, ElementId = node.Id, ElementType = node.ElementType, StartedAt = now, EndedAt = now, Outcome = what, Actor = who });
@@ -177,6 +181,28 @@ internal sealed partial class Execution
         open.Outcome = what;
         open.Actor = who;
         openElements.Remove(open);
+        if (token.OpenRowId == open.Id)
+        {
+            token.OpenRowId = null;
+            token.OpenRowElementId = null;
+        }
+    }
+
+    /// <summary>
+    /// The token's open row for an element: one created or read in this transition, else (when the rows ride on the
+    /// tokens and were not read) the row the token names, attached unread so that only its closing columns are updated.
+    /// </summary>
+    private ElementInstanceRecord? FindOpenRow(Token token, string elementId)
+    {
+        foreach (var e in openElements)
+            if (e.TokenId == token.Id && e.ElementId == elementId)
+                return e;
+        if (!state.RowsOnTokens || token.OpenRowId is not { } rowId || token.OpenRowElementId != elementId) return null;
+        // The same context may still track the row (written earlier in this scope, e.g. the start that opened it).
+        if (db.Set<ElementInstanceRecord>().Local.FindEntry(rowId) is { } tracked) return tracked.Entity;
+        var row = new ElementInstanceRecord { Id = rowId, InstanceId = instance.Id, TokenId = token.Id, ElementId = elementId, ElementType = model.Node(elementId).ElementType };
+        db.Attach(row);
+        return row;
     }
 
     private void History(FlowNode? node, Token? token, string what, string? who, string? detail)

@@ -30,7 +30,7 @@ internal sealed partial class Execution
 
     public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
         List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions,
-        List<ElementInstanceRecord>? openElements = null)
+        List<ElementInstanceRecord>? openElements = null, ExecutionState? state = null)
     {
         this.openElements = openElements ?? [];
         this.model = model;
@@ -42,7 +42,7 @@ internal sealed partial class Execution
         this.openTasks = openTasks;
         this.pendingTimers = pendingTimers;
         this.subscriptions = subscriptions;
-        state = ExecutionState.FromJson(instance.StateJson);
+        this.state = state ?? ExecutionState.FromJson(instance.StateJson);
         Variables = JsonNode.Parse(string.IsNullOrWhiteSpace(instance.VariablesJson) ? "{}" : instance.VariablesJson) as JsonObject ?? [];
     }
 

@@ -18,4 +18,12 @@ internal sealed class Token
     public bool IsMultiInstanceBody { get; set; }
     /// <summary>For a call activity: the child instance it waits for.</summary>
     public Guid? CalledInstanceId { get; set; }
+    /// <summary>
+    /// The element-instance row this token opened and has not closed yet (and the element it is for), so a transition
+    /// can close it without reading the instance's open rows first. See <see cref="ExecutionState.RowsOnTokens"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? OpenRowId { get; set; }
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? OpenRowElementId { get; set; }
 }

@@ -34,5 +34,14 @@ public sealed record DemoAccount(string Email, string Role, string? Department =
 
     public static DemoAccount OfficerOf(string department) => DepartmentOfficers.Single(a => a.Department == department);
 
-    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise, .. DepartmentOfficers];
+    /// <summary>One head per department (<c>head.&lt;department&gt;@approvalflow.local</c>), to whom overdue steps are escalated.</summary>
+    public static readonly IReadOnlyList<DemoAccount> DepartmentHeads =
+    [
+        .. DepartmentOfficers.Select(o => new DemoAccount($"head.{o.Department}@approvalflow.local", AppRoles.DepartmentHead, Department: o.Department)),
+    ];
+
+    /// <summary>The roles the account is put in: a department head is an officer of the department as well.</summary>
+    public IReadOnlyList<string> Roles => Role == AppRoles.DepartmentHead ? [AppRoles.Officer, AppRoles.DepartmentHead] : [Role];
+
+    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise, .. DepartmentOfficers, .. DepartmentHeads];
 }

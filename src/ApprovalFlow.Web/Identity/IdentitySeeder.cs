@@ -55,7 +55,7 @@ public sealed class IdentitySeeder(
                 EnterpriseId = enterpriseId,
             };
             Check(await userManager.CreateAsync(user, DemoAccount.Password), account.Email);
-            Check(await userManager.AddToRoleAsync(user, account.Role), $"{account.Email} in {account.Role}");
+            Check(await userManager.AddToRolesAsync(user, account.Roles), $"{account.Email} in {string.Join(", ", account.Roles)}");
             created.Add(account);
         }
 

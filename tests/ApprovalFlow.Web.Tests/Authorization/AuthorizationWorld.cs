@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Identity;
 using ApprovalFlow.Web.Tests.Approvals;
 using ApprovalFlow.Web.Tests.Infrastructure;
 using ApprovalFlow.Web.Tests.Projects;
@@ -54,6 +55,8 @@ public sealed class AuthorizationWorld
         {
             [Callers.Administrator] = approvals.Admin,
             [Callers.OwnOfficer] = await approvals.OfficerAsync("administrative-approval"),
+            [Callers.DepartmentHead] = await factory.LoginAsync((await Chasing.ChaseWorld.UserAsync(factory, "head", "administrative-approval",
+                AppRoles.Officer, AppRoles.DepartmentHead)).Email),
             [Callers.OtherOfficer] = await approvals.OfficerAsync("ecology-environment"),
             [Callers.OwnEnterprise] = approvals.Enterprise,
             [Callers.OtherEnterprise] = await factory.EnterpriseUserAsync(approvals.Admin, otherEnterpriseId),

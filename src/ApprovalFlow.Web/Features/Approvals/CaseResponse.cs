@@ -36,13 +36,16 @@ public sealed record StepResponse(
     DateTime? DecidedAt,
     DateTime? EffectiveAt,
     IReadOnlyList<StepChangeResponse> History,
-    IReadOnlyList<StepPauseResponse> Pauses);
+    IReadOnlyList<StepPauseResponse> Pauses,
+    string? Light = null,
+    int? WorkingDaysLeft = null);
 
 public sealed record StepChangeResponse(string From, string To, DateTime At, string Actor, string? Note);
 
 public sealed record StepPauseResponse(DateTime PausedAt, DateTime? ResumedAt, string Actor, string Reason);
 
-/// <summary>An open task of a case; <see cref="Actions"/> are those the caller may take on it.</summary>
+/// <summary>An open task of a case; <see cref="Actions"/> are those the caller may take on it. A pledge verification task
+/// carries its light and deadline (<c>Lights:PledgeVerificationWorkingDays</c>).</summary>
 public sealed record CaseTaskResponse(
     Guid Id,
     string ElementId,
@@ -52,4 +55,6 @@ public sealed record CaseTaskResponse(
     string? Assignee,
     DateTime CreatedAt,
     DateTime? DueAt,
-    IReadOnlyList<string> Actions);
+    IReadOnlyList<string> Actions,
+    string? Light = null,
+    int? WorkingDaysLeft = null);

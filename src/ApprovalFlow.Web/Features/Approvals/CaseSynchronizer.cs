@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.ProjectLists;
 
 namespace ApprovalFlow.Web.Features.Approvals;
 
@@ -31,6 +32,7 @@ public sealed class CaseSynchronizer(WorkflowEngine engine, AppDbContext db)
         }
 
         db.AddRange(PledgeCoveredSteps.Apply(approvalCase, model, passed, actor, now));
+        await ReserveProjectPromotion.ApplyAsync(db, approvalCase, now, ct);
 
         if (approvalCase.Status == ApprovalCaseStatus.Running && instance.Status != "running")
         {

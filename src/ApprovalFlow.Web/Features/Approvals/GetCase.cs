@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Lights;
 using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace ApprovalFlow.Web.Features.Approvals;
 /// <summary>A case's full state; a case the caller may not see reads as missing.</summary>
 public sealed record GetCase(Actor Actor, Guid Id) : IQuery<CaseResponse>;
 
-public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseTaskAccess access) : IQueryHandler<GetCase, CaseResponse>
+public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseTaskAccess access, SubjectLights lights, TimeProvider clock)
+    : IQueryHandler<GetCase, CaseResponse>
 {
     public async ValueTask<CaseResponse> Handle(GetCase query, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
         var model = await CaseModel.LoadAsync(engine, instance!.DefinitionId, ct);
         var tasks = await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: approvalCase.InstanceId), ct);
 
+        var now = clock.GetUtcNow().UtcDateTime;
         var openTasks = new List<CaseTaskResponse>();
         foreach (var task in tasks)
         {
@@ -33,21 +36,24 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
             IReadOnlyList<string> actions = !mayAct || (kind == CaseTaskKind.Other && task.ElementId != VerifyPledgeOnCase.TaskElement) ? []
                 : task.CandidateGroups.Contains(CaseModel.EnterpriseGroup) ? [action]
                 : ["claim", action];
+            var verification = task.ElementId == VerifyPledgeOnCase.TaskElement ? lights.OfVerification(task.CreatedAt, now) : null;
             openTasks.Add(new CaseTaskResponse(task.Id, task.ElementId, task.Name, model.StepCodeOf(task.ElementId), task.CandidateGroups,
-                task.Assignee, task.CreatedAt.AsUtc(), task.DueAt.AsUtc(), actions));
+                task.Assignee, task.CreatedAt.AsUtc(), task.DueAt.AsUtc() ?? verification?.DueAt.AsUtc(), actions,
+                verification?.Light.Term(), verification?.WorkingDaysLeft));
         }
 
         return new CaseResponse(approvalCase.Id, project.Id, project.Code.Value, project.Name, approvalCase.EnterpriseId,
             approvalCase.Mode.Term(), approvalCase.Status.Term(), approvalCase.InstanceId, approvalCase.DefinitionKey,
             approvalCase.DefinitionVersion, approvalCase.StartedAt.AsUtc(), approvalCase.StartedBy, approvalCase.EndedAt.AsUtc(),
-            approvalCase.Steps.OrderBy(s => model.Steps.ToList().FindIndex(d => d.StepCode == s.StepCode)).Select(Step).ToList(),
+            approvalCase.Steps.OrderBy(s => model.Steps.ToList().FindIndex(d => d.StepCode == s.StepCode)).Select(s => Step(s, lights.OfStep(s, now))).ToList(),
             openTasks);
     }
 
-    private static StepResponse Step(ApprovalStep s) => new(
+    private static StepResponse Step(ApprovalStep s, LightReading? light) => new(
         s.Id, s.StepCode, s.Name, s.Department, s.Status.Term(), s.TimeLimitDays, s.ToleratedGapAllowed, s.PledgeReplaceable,
         s.VirtualApprovalAllowed, s.AcceptedAt.AsUtc(), s.DueAt.AsUtc(), s.ClockPausedAt is not null, s.ClockPausedAt.AsUtc(), s.ResultIssued,
         s.DecidedAt.AsUtc(), s.EffectiveAt.AsUtc(),
         s.Changes.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new StepChangeResponse(c.From.Term(), c.To.Term(), c.At.AsUtc(), c.Actor, c.Note)).ToList(),
-        s.Pauses.OrderBy(p => p.PausedAt).Select(p => new StepPauseResponse(p.PausedAt.AsUtc(), p.ResumedAt.AsUtc(), p.Actor, p.Reason)).ToList());
+        s.Pauses.OrderBy(p => p.PausedAt).Select(p => new StepPauseResponse(p.PausedAt.AsUtc(), p.ResumedAt.AsUtc(), p.Actor, p.Reason)).ToList(),
+        light?.Light.Term(), light?.WorkingDaysLeft);
 }

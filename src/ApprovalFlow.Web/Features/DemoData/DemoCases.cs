@@ -112,6 +112,9 @@ public sealed class DemoCases(DemoSession session)
         _ = await Start(8, "normal");
 
         // 9 to 11 stay in the reserve and planned lists without a case.
+
+        // A past for supervision: decisions of four counties moved back one and two months, some of them late.
+        await DemoSupervisionHistory.SpreadAsync(session, [(projects[6], 35, 21), (projects[1], 63, 10), (projects[2], 35, 4), (projects[4], 63, 28)]);
         return new DemoDataSummary(projects.Count, cases, session.Commands);
     }
 

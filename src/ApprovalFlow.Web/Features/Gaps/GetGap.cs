@@ -9,7 +9,7 @@ namespace ApprovalFlow.Web.Features.Gaps;
 /// <summary>One tolerated gap; an enterprise sees its own only.</summary>
 public sealed record GetGap(Actor Actor, Guid Id) : IQuery<ToleratedGapResponse>;
 
-public sealed class GetGapHandler(AppDbContext db) : IQueryHandler<GetGap, ToleratedGapResponse>
+public sealed class GetGapHandler(AppDbContext db, ApprovalFlow.Web.Features.Lights.SubjectLights lights, TimeProvider clock) : IQueryHandler<GetGap, ToleratedGapResponse>
 {
     public async ValueTask<ToleratedGapResponse> Handle(GetGap query, CancellationToken cancellationToken)
     {
@@ -18,6 +18,6 @@ public sealed class GetGapHandler(AppDbContext db) : IQueryHandler<GetGap, Toler
         {
             throw RefusedException.NotFound($"No tolerated gap {query.Id} that you may see.");
         }
-        return ToleratedGapResponse.From(gap);
+        return ToleratedGapResponse.From(gap, lights, clock.GetUtcNow().UtcDateTime);
     }
 }

@@ -9,7 +9,7 @@ namespace ApprovalFlow.Web.Features.Gaps;
 /// <summary>The tolerated gaps of a project or of a step; an enterprise sees its own only.</summary>
 public sealed record ListGaps(Actor Actor, Guid? ProjectId, Guid? StepId) : IQuery<ToleratedGapResponse[]>;
 
-public sealed class ListGapsHandler(AppDbContext db) : IQueryHandler<ListGaps, ToleratedGapResponse[]>
+public sealed class ListGapsHandler(AppDbContext db, ApprovalFlow.Web.Features.Lights.SubjectLights lights, TimeProvider clock) : IQueryHandler<ListGaps, ToleratedGapResponse[]>
 {
     public async ValueTask<ToleratedGapResponse[]> Handle(ListGaps query, CancellationToken cancellationToken)
     {
@@ -22,6 +22,7 @@ public sealed class ListGapsHandler(AppDbContext db) : IQueryHandler<ListGaps, T
         if (query.ProjectId is { } project) gaps = gaps.Where(g => g.ProjectId == project);
         if (query.StepId is { } step) gaps = gaps.Where(g => g.StepId == step);
         var list = await gaps.ToListAsync(cancellationToken);
-        return list.OrderBy(g => g.OpenedAt).Select(ToleratedGapResponse.From).ToArray();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return list.OrderBy(g => g.OpenedAt).Select(g => ToleratedGapResponse.From(g, lights, now)).ToArray();
     }
 }

@@ -182,6 +182,8 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueAt");
 
+                    b.HasIndex("ElementId", "Status", "CreatedAt");
+
                     b.ToTable("engine_tasks", (string)null);
                 });
 
@@ -646,6 +648,8 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("CountyCode", "Status");
+
                     b.HasIndex("EnterpriseId", "Status");
 
                     b.ToTable("approval_cases", (string)null);
@@ -716,8 +720,14 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DecidedAt");
+
                     b.HasIndex("CaseId", "StepCode")
                         .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "LastActionAt");
 
                     b.HasIndex("Department", "Status", "DueAt");
 
@@ -911,6 +921,48 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.HasKey("Year");
 
                     b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Chasing.ChaseRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("DeadlineEpoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SubjectKind", "SubjectId", "Level", "DeadlineEpoch")
+                        .IsUnique();
+
+                    b.ToTable("chase_records", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalFlow.Web.Features.Counties.County", b =>
@@ -1269,6 +1321,119 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("material_requirements", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("BodyEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalFlow.Web.Features.Pledges.Pledge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1366,6 +1531,47 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("PledgeId");
 
                     b.ToTable("pledge_verifications", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalFlow.Web.Features.ProjectLists.InvestmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("AmountCompleted")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.HasIndex("ProjectId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("project_investment_reports", (string)null);
                 });
 
             modelBuilder.Entity("ApprovalFlow.Web.Features.Projects.Project", b =>
@@ -1484,6 +1690,48 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProjectId", "At");
 
                     b.ToTable("project_history", (string)null);
+                });
+
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("PeriodFirst")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodLast")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Xlsx")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodFirst");
+
+                    b.ToTable("reports", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1660,6 +1908,15 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                         .WithMany("Materials")
                         .HasForeignKey("GapId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ApprovalFlow.Web.Features.ProjectLists.InvestmentReport", b =>
+                {
+                    b.HasOne("ApprovalFlow.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

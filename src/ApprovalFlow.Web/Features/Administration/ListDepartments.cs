@@ -1,0 +1,51 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Approvals;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Features.Supervision;
+using ApprovalFlow.Web.Identity;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Administration;
+
+public sealed record DepartmentOfficer(string UserId, string Email, string? County);
+
+/// <summary>A department (部门): its names, its officers, and how many steps it has open now.</summary>
+public sealed record DepartmentResponse(string Code, string? Name, string? NameEn, bool Named, DepartmentOfficer[] Officers, int OpenSteps);
+
+/// <summary>
+/// The departments: those the seed names, and any other that a step or an account uses; staff only (enterprises
+/// have no business with the administration's structure).
+/// </summary>
+public sealed record ListDepartments(Actor Actor) : IQuery<DepartmentResponse[]>;
+
+public sealed class ListDepartmentsHandler(AppDbContext db) : IQueryHandler<ListDepartments, DepartmentResponse[]>
+{
+    public async ValueTask<DepartmentResponse[]> Handle(ListDepartments query, CancellationToken cancellationToken)
+    {
+        if (!query.Actor.SeesEverything) throw RefusedException.Forbidden("Only staff see the departments.");
+
+        var officers = await (
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == AppRoles.Officer && user.Department != null
+            select new { user.Id, user.Email, user.UserName, user.Department, user.County }).AsNoTracking().ToListAsync(cancellationToken);
+        var open = SupervisedStep.OpenStatuses;
+        var openSteps = await db.Set<ApprovalStep>().Where(s => open.Contains(s.Status))
+            .GroupBy(s => s.Department).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+        var codes = Departments.Named.Select(d => d.Code)
+            .Concat(officers.Select(o => o.Department!).Concat(openSteps.Keys).Where(c => Departments.Find(c) is null).Distinct().Order(StringComparer.Ordinal));
+        var byDepartment = officers.ToLookup(o => o.Department!);
+        return [.. codes.Select(code =>
+        {
+            var named = Departments.Find(code);
+            return new DepartmentResponse(code, named?.Name, named?.NameEn, named is not null,
+                [.. byDepartment[code].Select(o => new DepartmentOfficer(o.Id, o.Email ?? o.UserName ?? o.Id, o.County))
+                    .OrderBy(o => o.Email, StringComparer.Ordinal)],
+                openSteps.GetValueOrDefault(code));
+        })];
+    }
+}

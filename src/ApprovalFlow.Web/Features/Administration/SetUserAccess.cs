@@ -1,0 +1,76 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Counties;
+using ApprovalFlow.Web.Features.Enterprises;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Administration;
+
+/// <summary>
+/// An administrator gives an account its roles and what it acts for: an officer's or department head's department (required) and county,
+/// an enterprise user's enterprise (required). Fields that do not fit the roles are cleared, so an account never
+/// keeps a department it no longer works for. The user's sign-in is refreshed at the next request (security stamp).
+/// </summary>
+public sealed record SetUserAccess(Actor Actor, string UserId, IReadOnlyList<string>? Roles, string? Department, string? County, Guid? EnterpriseId)
+    : ICommand<UserResponse>, IAuditedCommand
+{
+    public string SubjectType => "user";
+
+    public string? SubjectId => UserId;
+}
+
+public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : ICommandHandler<SetUserAccess, UserResponse>
+{
+    public async ValueTask<UserResponse> Handle(SetUserAccess command, CancellationToken cancellationToken)
+    {
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator manages users and roles.");
+        var user = await users.FindByIdAsync(command.UserId) ?? throw RefusedException.NotFound($"No user has the id {command.UserId}.");
+
+        var errors = new Dictionary<string, string[]>();
+        var roles = (command.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = roles.Where(r => !AppRoles.All.Contains(r)).ToList();
+        if (unknown.Count > 0) errors["roles"] = [$"Unknown role(s) {string.Join(", ", unknown)}: use {string.Join(", ", AppRoles.All)}."];
+        if (roles.Contains(AppRoles.Enterprise) && roles.Count > 1)
+            errors["roles"] = ["An enterprise user has no other role: staff and applicants are different people."];
+        if (user.Id == command.Actor.UserId && !roles.Contains(AppRoles.Administrator))
+            errors["roles"] = ["You cannot take the Administrator role from yourself; another administrator must."];
+
+        // A department head is an officer of the department too (chasing escalates to them).
+        var isOfficer = roles.Contains(AppRoles.Officer) || roles.Contains(AppRoles.DepartmentHead);
+        var isEnterprise = roles.Contains(AppRoles.Enterprise);
+        var department = isOfficer ? command.Department?.Trim() : null;
+        if (isOfficer && string.IsNullOrEmpty(department)) errors["department"] = ["An officer works for a department: choose it."];
+        else if (department is { Length: > Departments.CodeLength }) errors["department"] = [$"At most {Departments.CodeLength} characters."];
+
+        var county = isOfficer || isEnterprise ? command.County?.Trim() : null;
+        if (!string.IsNullOrEmpty(county) && !await db.Set<County>().AnyAsync(c => c.Code == county, cancellationToken))
+            errors["county"] = [$"{county} is not one of the 13 counties and districts; give its six-digit code, e.g. 131102."];
+
+        var enterpriseId = isEnterprise ? command.EnterpriseId : null;
+        if (isEnterprise && enterpriseId is null) errors["enterpriseId"] = ["An enterprise user acts for an enterprise: choose it."];
+        else if (enterpriseId is { } e && !await db.Set<Enterprise>().AnyAsync(x => x.Id == e, cancellationToken))
+            errors["enterpriseId"] = [$"Enterprise {e} does not exist."];
+        if (errors.Count > 0) throw RefusedException.Invalid(errors);
+
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)));
+        Check(await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)));
+        user.Department = department;
+        user.County = string.IsNullOrEmpty(county) ? null : county;
+        user.EnterpriseId = enterpriseId;
+        Check(await users.UpdateSecurityStampAsync(user));
+
+        var enterpriseName = enterpriseId is { } id ? await db.Set<Enterprise>().Where(x => x.Id == id).Select(x => x.Name).SingleAsync(cancellationToken) : null;
+        return new UserResponse(user.Id, user.Email ?? user.UserName ?? user.Id, [.. roles.Order(StringComparer.Ordinal)], user.Department, user.County,
+            user.EnterpriseId, enterpriseName, user.LockoutEnd > clock.GetUtcNow());
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw RefusedException.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

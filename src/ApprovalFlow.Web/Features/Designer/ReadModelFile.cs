@@ -1,0 +1,26 @@
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+
+namespace ApprovalFlow.Web.Features.Designer;
+
+public sealed record ModelFileResponse(string Folder, string File, string Xml);
+
+/// <summary>
+/// One model file's text. Only a file that the folder's listing names can be read, so no path can reach outside the
+/// configured folders.
+/// </summary>
+public sealed record ReadModelFile(Actor Actor, string Folder, string File) : IQuery<ModelFileResponse>;
+
+public sealed class ReadModelFileHandler(ModelFolders folders) : IQueryHandler<ReadModelFile, ModelFileResponse>
+{
+    public async ValueTask<ModelFileResponse> Handle(ReadModelFile query, CancellationToken ct)
+    {
+        DesignerAccess.RequireAdministrator(query.Actor);
+        var folder = folders.All().SingleOrDefault(f => f.Name == query.Folder)
+            ?? throw RefusedException.NotFound($"The designer has no folder '{query.Folder}'.");
+        var file = ModelFolders.FilesOf(folder).SingleOrDefault(f => f == query.File)
+            ?? throw RefusedException.NotFound($"Folder '{query.Folder}' has no model '{query.File}'.");
+        var xml = await File.ReadAllTextAsync(Path.Combine(folder.Path, file), ct);
+        return new ModelFileResponse(folder.Name, file, xml);
+    }
+}

@@ -1,0 +1,29 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Approvals;
+using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
+
+namespace ApprovalFlow.Web.Features.Supervision;
+
+/// <summary>
+/// What part of the steps a caller supervises: supervisors and administrators every county; an officer only the steps of
+/// their own department; a paired leader only the steps of projects they lead. Enterprises are refused at the endpoints.
+/// </summary>
+public sealed record SupervisionScope(bool Everything, string? Department, string? PairedLeaderUserId)
+{
+    public static readonly SupervisionScope All = new(true, null, null);
+
+    /// <summary>Nothing at all: an officer without a department.</summary>
+    public static readonly SupervisionScope None = new(false, null, null);
+
+    public static async Task<SupervisionScope> OfAsync(AppDbContext db, Actor actor, CancellationToken ct)
+    {
+        if (actor.IsAdministrator || actor.Roles.Contains(AppRoles.Supervisor)) return All;
+        if (actor.Roles.Contains(AppRoles.Officer))
+        {
+            return await CaseTaskAccess.DepartmentOfAsync(db, actor, ct) is { Length: > 0 } department ? new(false, department, null) : None;
+        }
+        if (actor.Roles.Contains(AppRoles.PairedLeader)) return new(false, null, actor.UserId);
+        throw RefusedException.Forbidden("Only supervisors, administrators, officers and paired leaders see supervision figures.");
+    }
+}

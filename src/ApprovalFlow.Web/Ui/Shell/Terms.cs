@@ -1,0 +1,61 @@
+namespace ApprovalFlow.Web.Ui.Shell;
+
+/// <summary>The domain's terms (as the API writes them) in the UI language.</summary>
+public static class StatusText
+{
+    public static string Of(string? status) => status switch
+    {
+        "awaitingAcceptance" => L.T("待受理", "Awaiting acceptance"),
+        "underReview" => L.T("审查中", "Under review"),
+        "awaitingDecision" => L.T("待决定", "Awaiting decision"),
+        "returnedForCorrection" => L.T("退回补正", "Returned for correction"),
+        "approved" => L.T("已许可", "Approved"),
+        "virtuallyApproved" => L.T("虚拟审批", "Virtually approved"),
+        "rejected" => L.T("不予许可", "Rejected"),
+        "replacedByPledge" => L.T("承诺替代", "Replaced by pledge"),
+        "suspended" => L.T("已中止", "Suspended"),
+        "revoked" => L.T("已撤销", "Revoked"),
+        "lapsed" => L.T("已失效", "Lapsed"),
+        null => "—",
+        _ => status,
+    };
+}
+
+public static class ModeText
+{
+    public static string Of(string? mode) => mode switch
+    {
+        "normal" => L.T("一般审批", "Normal"),
+        "virtual" => L.T("虚拟审批", "Virtual approval"),
+        "pledgeSystem" => L.T("承诺制", "Pledge system"),
+        _ => mode ?? "—",
+    };
+}
+
+public static class CaseStatusText
+{
+    public static string Of(string? status) => status switch
+    {
+        "running" => L.T("办理中", "Running"),
+        "completed" => L.T("已办结", "Completed"),
+        "rejected" => L.T("未通过", "Rejected"),
+        "terminated" => L.T("已终止", "Terminated"),
+        _ => status ?? "—",
+    };
+}
+
+public static class ActionText
+{
+    /// <summary>A task's action as ListMyTasks names it.</summary>
+    public static string Of(string? action) => action switch
+    {
+        "accept" => L.T("受理", "Accept"),
+        "review" => L.T("审查", "Review"),
+        "decide" => L.T("决定", "Decide"),
+        "resubmit" => L.T("补正", "Resubmit"),
+        "sign-pledge" => L.T("签署承诺书", "Sign pledge"),
+        "verify-pledge" => L.T("核查承诺", "Verify pledge"),
+        "confirm-start" => L.T("确认开工条件", "Confirm start"),
+        _ => action ?? "—",
+    };
+}
