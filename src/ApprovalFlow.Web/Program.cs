@@ -62,6 +62,7 @@ builder.Services.AddChasing();
 builder.Services.AddNotifications();
 builder.Services.AddDemoData();
 builder.Services.AddDesigner();
+builder.Services.AddHostedService<DepartmentSeeder>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
@@ -110,6 +111,7 @@ api.MapCaseDiagramsApi();
 api.MapDesignerApi();
 api.MapInboxApi();
 api.MapAdministrationApi();
+api.MapDepartmentsApi();
 
 if (hangfireEnabled)
 {

@@ -10,11 +10,15 @@ namespace ApprovalFlow.Web.Features.Administration;
 
 public sealed record DepartmentOfficer(string UserId, string Email, string? County);
 
-/// <summary>A department (部门): its names, its officers, and how many steps it has open now.</summary>
-public sealed record DepartmentResponse(string Code, string? Name, string? NameEn, bool Named, DepartmentOfficer[] Officers, int OpenSteps);
+/// <summary>
+/// A department (部门): its names, its officers, and how many steps it has open now. <c>Named</c>: it is in the
+/// <c>departments</c> table; <c>Active</c>: it is in use (always true for a code only a step or an account uses).
+/// </summary>
+public sealed record DepartmentResponse(string Code, string? Name, string? NameEn, bool Named, DepartmentOfficer[] Officers, int OpenSteps,
+    bool Active = true);
 
 /// <summary>
-/// The departments: those the seed names, and any other that a step or an account uses; staff only (enterprises
+/// The departments: those in the <c>departments</c> table (the seed's first, in its order), and any other that a step or an account uses; staff only (enterprises
 /// have no business with the administration's structure).
 /// </summary>
 public sealed record ListDepartments(Actor Actor) : IQuery<DepartmentResponse[]>;
@@ -36,16 +40,19 @@ public sealed class ListDepartmentsHandler(AppDbContext db) : IQueryHandler<List
             .GroupBy(s => s.Department).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var codes = Departments.Named.Select(d => d.Code)
-            .Concat(officers.Select(o => o.Department!).Concat(openSteps.Keys).Where(c => Departments.Find(c) is null).Distinct().Order(StringComparer.Ordinal));
+        var table = (await db.Set<Department>().AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(d => Departments.SeedOrder(d.Code)).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var byCode = table.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var codes = table.Select(d => d.Code)
+            .Concat(officers.Select(o => o.Department!).Concat(openSteps.Keys).Where(c => !byCode.ContainsKey(c)).Distinct().Order(StringComparer.Ordinal));
         var byDepartment = officers.ToLookup(o => o.Department!);
         return [.. codes.Select(code =>
         {
-            var named = Departments.Find(code);
+            var named = byCode.GetValueOrDefault(code);
             return new DepartmentResponse(code, named?.Name, named?.NameEn, named is not null,
                 [.. byDepartment[code].Select(o => new DepartmentOfficer(o.Id, o.Email ?? o.UserName ?? o.Id, o.County))
                     .OrderBy(o => o.Email, StringComparer.Ordinal)],
-                openSteps.GetValueOrDefault(code));
+                openSteps.GetValueOrDefault(code), named?.IsActive ?? true);
         })];
     }
 }

@@ -31,29 +31,11 @@ public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> u
         var user = await users.FindByIdAsync(command.UserId) ?? throw RefusedException.NotFound($"No user has the id {command.UserId}.");
 
         var errors = new Dictionary<string, string[]>();
-        var roles = (command.Roles ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var unknown = roles.Where(r => !AppRoles.All.Contains(r)).ToList();
-        if (unknown.Count > 0) errors["roles"] = [$"Unknown role(s) {string.Join(", ", unknown)}: use {string.Join(", ", AppRoles.All)}."];
-        if (roles.Contains(AppRoles.Enterprise) && roles.Count > 1)
-            errors["roles"] = ["An enterprise user has no other role: staff and applicants are different people."];
+        var roles = CheckRoles(command.Roles, errors);
         if (user.Id == command.Actor.UserId && !roles.Contains(AppRoles.Administrator))
             errors["roles"] = ["You cannot take the Administrator role from yourself; another administrator must."];
-
-        // A department head is an officer of the department too (chasing escalates to them).
-        var isOfficer = roles.Contains(AppRoles.Officer) || roles.Contains(AppRoles.DepartmentHead);
-        var isEnterprise = roles.Contains(AppRoles.Enterprise);
-        var department = isOfficer ? command.Department?.Trim() : null;
-        if (isOfficer && string.IsNullOrEmpty(department)) errors["department"] = ["An officer works for a department: choose it."];
-        else if (department is { Length: > Departments.CodeLength }) errors["department"] = [$"At most {Departments.CodeLength} characters."];
-
-        var county = isOfficer || isEnterprise ? command.County?.Trim() : null;
-        if (!string.IsNullOrEmpty(county) && !await db.Set<County>().AnyAsync(c => c.Code == county, cancellationToken))
-            errors["county"] = [$"{county} is not one of the 13 counties and districts; give its six-digit code, e.g. 131102."];
-
-        var enterpriseId = isEnterprise ? command.EnterpriseId : null;
-        if (isEnterprise && enterpriseId is null) errors["enterpriseId"] = ["An enterprise user acts for an enterprise: choose it."];
-        else if (enterpriseId is { } e && !await db.Set<Enterprise>().AnyAsync(x => x.Id == e, cancellationToken))
-            errors["enterpriseId"] = [$"Enterprise {e} does not exist."];
+        var (department, county, enterpriseId) = await CheckPlacementAsync(db, roles, command.Department, command.County, command.EnterpriseId, errors,
+            cancellationToken);
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var current = await users.GetRolesAsync(user);
@@ -67,6 +49,46 @@ public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> u
         var enterpriseName = enterpriseId is { } id ? await db.Set<Enterprise>().Where(x => x.Id == id).Select(x => x.Name).SingleAsync(cancellationToken) : null;
         return new UserResponse(user.Id, user.Email ?? user.UserName ?? user.Id, [.. roles.Order(StringComparer.Ordinal)], user.Department, user.County,
             user.EnterpriseId, enterpriseName, user.LockoutEnd > clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The roles asked for, trimmed and without repeats; unknown roles and an enterprise user with other roles are
+    /// refused under <c>roles</c>. Shared with <see cref="CreateUserAccountHandler"/>.
+    /// </summary>
+    internal static List<string> CheckRoles(IReadOnlyList<string>? requested, Dictionary<string, string[]> errors)
+    {
+        var roles = (requested ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = roles.Where(r => !AppRoles.All.Contains(r)).ToList();
+        if (unknown.Count > 0) errors["roles"] = [$"Unknown role(s) {string.Join(", ", unknown)}: use {string.Join(", ", AppRoles.All)}."];
+        if (roles.Contains(AppRoles.Enterprise) && roles.Count > 1)
+            errors["roles"] = ["An enterprise user has no other role: staff and applicants are different people."];
+        return roles;
+    }
+
+    /// <summary>
+    /// The department, county and enterprise that fit the roles (the others are cleared), refused by field name when
+    /// missing or unknown. Shared with <see cref="CreateUserAccountHandler"/>.
+    /// </summary>
+    internal static async Task<(string? Department, string? County, Guid? EnterpriseId)> CheckPlacementAsync(AppDbContext db,
+        List<string> roles, string? requestedDepartment, string? requestedCounty, Guid? requestedEnterpriseId, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        // A department head is an officer of the department too (chasing escalates to them).
+        var isOfficer = roles.Contains(AppRoles.Officer) || roles.Contains(AppRoles.DepartmentHead);
+        var isEnterprise = roles.Contains(AppRoles.Enterprise);
+        var department = isOfficer ? requestedDepartment?.Trim() : null;
+        if (isOfficer && string.IsNullOrEmpty(department)) errors["department"] = ["An officer works for a department: choose it."];
+        else if (department is { Length: > Departments.CodeLength }) errors["department"] = [$"At most {Departments.CodeLength} characters."];
+
+        var county = isOfficer || isEnterprise ? requestedCounty?.Trim() : null;
+        if (!string.IsNullOrEmpty(county) && !await db.Set<County>().AnyAsync(c => c.Code == county, cancellationToken))
+            errors["county"] = [$"{county} is not one of the 13 counties and districts; give its six-digit code, e.g. 131102."];
+
+        var enterpriseId = isEnterprise ? requestedEnterpriseId : null;
+        if (isEnterprise && enterpriseId is null) errors["enterpriseId"] = ["An enterprise user acts for an enterprise: choose it."];
+        else if (enterpriseId is { } e && !await db.Set<Enterprise>().AnyAsync(x => x.Id == e, cancellationToken))
+            errors["enterpriseId"] = [$"Enterprise {e} does not exist."];
+        return (department, string.IsNullOrEmpty(county) ? null : county, enterpriseId);
     }
 
     private static void Check(IdentityResult result)

@@ -1,0 +1,36 @@
+using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Administration;
+
+/// <summary>An administrator adds a department (部门): its code (fixed for good), Chinese and English names; it starts active.</summary>
+public sealed record AddDepartment(Actor Actor, string? Code, string? Name, string? NameEn) : ICommand<DepartmentEditResponse>, IAuditedCommand
+{
+    public string SubjectType => "department";
+
+    public string? SubjectId => Code;
+}
+
+public sealed class AddDepartmentHandler(AppDbContext db) : ICommandHandler<AddDepartment, DepartmentEditResponse>
+{
+    public async ValueTask<DepartmentEditResponse> Handle(AddDepartment command, CancellationToken cancellationToken)
+    {
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator edits the departments.");
+        var errors = new Dictionary<string, string[]>();
+        var code = command.Code?.Trim() ?? "";
+        if (!Departments.IsValidCode(code))
+            errors["code"] = [$"The code has lower-case letters, digits and dashes only (e.g. housing-construction), at most {Departments.CodeLength} characters."];
+        var (name, nameEn) = Departments.CheckNames(command.Name, command.NameEn, errors);
+        if (errors.Count > 0) throw RefusedException.Invalid(errors);
+
+        if (await db.Set<Department>().AnyAsync(d => d.Code == code, cancellationToken))
+            throw RefusedException.Conflict($"A department with the code {code} exists already; rename it instead.");
+        var department = new Department(code, name, nameEn);
+        db.Add(department);
+        await db.SaveChangesAsync(cancellationToken);
+        return DepartmentEditResponse.From(department);
+    }
+}
