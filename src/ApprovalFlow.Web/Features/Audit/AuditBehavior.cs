@@ -18,8 +18,6 @@ public sealed class AuditBehavior<TMessage, TResponse>(
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
 {
-    private static readonly TimeSpan RefusalWriteTimeout = TimeSpan.FromSeconds(30);
-
     public async ValueTask<TResponse> Handle(
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -60,28 +58,6 @@ public sealed class AuditBehavior<TMessage, TResponse>(
     private async Task RecordUnsuccessfulAsync(TMessage message, AuditActor actor, Exception exception)
     {
         var (outcome, text) = AuditOutcomes.Classify(exception);
-        using var timeout = new CancellationTokenSource(RefusalWriteTimeout);
-        try
-        {
-            var record = AuditRecord.Of(message, actor, outcome, text);
-            // Roll back now rather than when the transaction behaviour unwinds: on SQLite the write lock
-            // must be free before the entry can be written on another connection.
-            if (db.Database.CurrentTransaction is { } transaction)
-            {
-                await transaction.RollbackAsync(timeout.Token);
-            }
-            await using var scope = scopes.CreateAsyncScope();
-            var fresh = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var own = await fresh.Database.BeginTransactionAsync(timeout.Token);
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(record, timeout.Token);
-            await own.CommitAsync(timeout.Token);
-        }
-        catch (Exception writeFailure)
-        {
-            // The caller must still see why the command failed, not why its audit entry could not be written.
-            logger.LogError(writeFailure,
-                "The audit entry of the {Outcome} command {Command} by {Actor} could not be written",
-                AuditOutcomes.Name(outcome), typeof(TMessage).Name, actor.Name);
-        }
+        await AuditApart.WriteAsync(db, scopes, AuditRecord.Of(message, actor, outcome, text), logger);
     }
 }

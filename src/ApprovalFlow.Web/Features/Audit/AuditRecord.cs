@@ -37,5 +37,5 @@ public sealed record AuditRecord(
     }
 
     // The columns' lengths: a long value is cut rather than failing the command it records.
-    private static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
+    internal static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
 }

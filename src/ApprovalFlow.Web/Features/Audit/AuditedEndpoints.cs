@@ -14,8 +14,6 @@ namespace ApprovalFlow.Web.Features.Audit;
 /// </summary>
 public static class AuditedEndpoints
 {
-    private static readonly TimeSpan RefusalWriteTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>Audits every changing endpoint of the group (or endpoint); <paramref name="subjectType"/> names what the route id is.</summary>
     public static TBuilder Audited<TBuilder>(this TBuilder builder, string subjectType) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
@@ -40,15 +38,13 @@ public static class AuditedEndpoints
                 catch (Exception exception)
                 {
                     var (outcome, text) = AuditOutcomes.Classify(exception);
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    await RecordApartAsync(services, record with { Outcome = outcome, OutcomeMessage = text });
+                    await RecordApartAsync(services, db, record with { Outcome = outcome, OutcomeMessage = text });
                     throw;
                 }
 
                 if (RefusalOf(result) is { } refusal)
                 {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    await RecordApartAsync(services, record with { Outcome = AuditOutcome.Refused, OutcomeMessage = refusal });
+                    await RecordApartAsync(services, db, record with { Outcome = AuditOutcome.Refused, OutcomeMessage = refusal });
                     return result;
                 }
 
@@ -67,11 +63,11 @@ public static class AuditedEndpoints
         var subjectId = http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
             : http.Request.RouteValues.TryGetValue("key", out var key) ? key?.ToString() : null;
         return new AuditRecord(
-            Fit(actor.Name, 256),
-            Fit(actor.Roles, 500),
-            Fit($"{http.Request.Method} {route}", 200),
+            AuditRecord.Fit(actor.Name, 256),
+            AuditRecord.Fit(actor.Roles, 500),
+            AuditRecord.Fit($"{http.Request.Method} {route}", 200),
             subjectType,
-            subjectId is null ? null : Fit(subjectId, 200),
+            subjectId is null ? null : AuditRecord.Fit(subjectId, 200),
             AuditData.Summarise(Arguments(context, endpoint)),
             AuditOutcome.Succeeded,
             null);
@@ -113,27 +109,10 @@ public static class AuditedEndpoints
             ValidationProblem validation => string.Join(" ", validation.ProblemDetails.Errors.SelectMany(e => e.Value)),
             _ => null,
         };
-        return Fit(detail ?? $"Answered {status.StatusCode}.", 2000);
+        return AuditRecord.Fit(detail ?? $"Answered {status.StatusCode}.", 2000);
     }
 
-    private static async Task RecordApartAsync(IServiceProvider services, AuditRecord record)
-    {
-        using var timeout = new CancellationTokenSource(RefusalWriteTimeout);
-        try
-        {
-            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            var fresh = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var own = await fresh.Database.BeginTransactionAsync(timeout.Token);
-            await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(record, timeout.Token);
-            await own.CommitAsync(timeout.Token);
-        }
-        catch (Exception writeFailure)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditedEndpoints))
-                .LogError(writeFailure, "The audit entry of the {Outcome} request {Action} by {Actor} could not be written",
-                    record.Outcome, record.Action, record.Actor);
-        }
-    }
-
-    private static string Fit(string value, int length) => value.Length <= length ? value : value[..length];
+    private static Task RecordApartAsync(IServiceProvider services, AppDbContext db, AuditRecord record) =>
+        AuditApart.WriteAsync(db, services.GetRequiredService<IServiceScopeFactory>(), record,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditedEndpoints)));
 }
