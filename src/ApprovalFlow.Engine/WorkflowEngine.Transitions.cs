@@ -35,9 +35,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Loads an instance for a transition. The instance and its open tasks come in one query.</summary>
     private async Task<Transition> LoadAsync(Guid instanceId, string? actor, ProcessModel? modelOverride, CancellationToken ct)
     {
-        var row = await db.Set<ProcessInstanceRecord>().Where(i => i.Id == instanceId)
-            .Select(i => new { Instance = i, Tasks = db.Set<HumanTaskRecord>().Where(t => t.InstanceId == i.Id && t.Status == HumanTaskStatus.Open).ToList() })
-            .FirstOrDefaultAsync(ct)
+        var row = await CompiledQueries.For(db).Instance(db, instanceId, ct)
             ?? throw new InstanceNotFoundException(instanceId);
         return await LoadRestAsync(row.Instance, row.Tasks, actor, modelOverride, ct);
     }
@@ -50,17 +48,7 @@ public sealed partial class WorkflowEngine
     {
         try
         {
-            var row = await (
-                    from t in db.Set<HumanTaskRecord>()
-                    where t.Id == taskId
-                    join i in db.Set<ProcessInstanceRecord>() on t.InstanceId equals i.Id
-                    select new
-                    {
-                        t.Status,
-                        Instance = i,
-                        Tasks = db.Set<HumanTaskRecord>().Where(o => o.InstanceId == i.Id && o.Status == HumanTaskStatus.Open).ToList(),
-                    })
-                .FirstOrDefaultAsync(ct)
+            var row = await CompiledQueries.For(db).CaseOfTask(db, taskId, ct)
                 ?? throw new TaskNotFoundException(taskId);
             if (row.Status != HumanTaskStatus.Open) throw new TaskNotOpenException(taskId, row.Status.ToString().ToLowerInvariant());
             return await LoadRestAsync(row.Instance, row.Tasks, actor, null, ct);
@@ -75,8 +63,17 @@ public sealed partial class WorkflowEngine
     /// <summary>A transition on the case of an open task; its first attempt reuses the rows read with the task.</summary>
     private async Task<T> TaskTransitionAsync<T>(Guid taskId, string? actor, CancellationToken ct, Func<Transition, CancellationToken, Task<T>> body, bool allowSuspended = false)
     {
-        var tx = await LoadForTaskAsync(taskId, actor, ct);
-        return await TransitionAsync(tx.Instance.Id, actor, ct, body, allowSuspended, preloaded: tx);
+        // One connection open for the read and the write (not one open and close each); nests inside a host's own.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var tx = await LoadForTaskAsync(taskId, actor, ct);
+            return await TransitionAsync(tx.Instance.Id, actor, ct, body, allowSuspended, preloaded: tx);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<Transition> LoadRestAsync(ProcessInstanceRecord instance, List<HumanTaskRecord> tasks, string? actor, ProcessModel? modelOverride, CancellationToken ct)
@@ -113,7 +110,10 @@ public sealed partial class WorkflowEngine
                 tx.Execution.Flush();
                 var touched = new List<Execution> { tx.Execution };
                 await PropagateAsync(tx, actor, touched, ct);
-                await db.SaveChangesAsync(ct);
+                // The common shape goes out as plain statements (see TransitionWriter), the rest through SaveChanges.
+                // The rows are dropped from tracking right after, so they need not be accepted first.
+                if (!await TransitionWriter.TrySaveAsync(db, accept: false, ct))
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 db.ChangeTracker.Clear();
                 foreach (var execution in touched) ScheduleTimers(execution);
                 return result;

@@ -10,7 +10,7 @@ namespace ApprovalFlow.Engine;
 
 /// <summary>
 /// The engine's API. Each call that moves an instance is one transition: instance state, tasks, timers,
-/// subscriptions and history are saved by one SaveChanges (one transaction), guarded by the instance's revision.
+/// subscriptions and history are saved in one transaction (see TransitionWriter), guarded by the instance's revision.
 /// A transition that lost a race with another transition on the same instance is re-run from fresh state.
 /// </summary>
 public sealed partial class WorkflowEngine
@@ -107,7 +107,8 @@ public sealed partial class WorkflowEngine
             execution.MergeVariables(variables);
             await execution.StartAsync(ct, startEvent);
             execution.Flush();
-            await db.SaveChangesAsync(ct);
+            if (!await TransitionWriter.TrySaveAsync(db, accept: true, ct))
+                await db.SaveChangesAsync(ct);
         }
         catch
         {
@@ -120,7 +121,7 @@ public sealed partial class WorkflowEngine
 
     public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
     {
-        var instance = await db.Set<ProcessInstanceRecord>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        var instance = await CompiledQueries.For(db).InstanceUntracked(db, instanceId, ct);
         if (instance is null) return null;
         var state = ExecutionState.FromJson(instance.StateJson);
         var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
@@ -129,6 +130,14 @@ public sealed partial class WorkflowEngine
 
     public async Task<IReadOnlyList<TaskSnapshot>> ListOpenTasksAsync(TaskQuery query, CancellationToken ct = default)
     {
+        if (query is { InstanceId: { } only, Assignee: null, CandidateGroup: null, CandidateUser: null })
+        {
+            // The common call (the tasks of one case) as a compiled query; same filter, order and limit as below.
+            var open = new List<TaskSnapshot>();
+            await foreach (var row in CompiledQueries.For(db).OpenTasksOfInstance(db, only).WithCancellation(ct))
+                open.Add(ToSnapshot(row));
+            return open;
+        }
         var tasks = db.Set<HumanTaskRecord>().AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open);
         if (query.InstanceId is { } instanceId) tasks = tasks.Where(t => t.InstanceId == instanceId);
         if (!string.IsNullOrWhiteSpace(query.Assignee)) tasks = tasks.Where(t => t.Assignee == query.Assignee);

@@ -16,7 +16,7 @@ public sealed class BenchContext(DbContextOptions<BenchContext> options) : DbCon
 }
 
 /// <summary>
-/// A fresh durable store with the engine hosted on it the way the web app hosts it (AddDbContext, one scope per call):
+/// A fresh durable store with the engine hosted on it the way the web app hosts it (AddDbContextPool, one scope per call):
 /// a new SQLite file in WAL mode, or a new database on a PostgreSQL server. Deleted again on dispose.
 /// </summary>
 public sealed class BenchStore : IAsyncDisposable
@@ -52,7 +52,7 @@ public sealed class BenchStore : IAsyncDisposable
             var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 60 }.ToString();
             var pragma = new SqlitePragmaInterceptor(sqliteSync.ToUpperInvariant(), busyTimeoutMs);
             IInterceptor[] interceptors = writeGate ? [counter, pragma, new SqliteWriteGate()] : [counter, pragma];
-            services.AddDbContext<BenchContext>(o => o.UseSqlite(cs).AddInterceptors(interceptors));
+            services.AddDbContextPool<BenchContext>(o => o.UseSqlite(cs).AddInterceptors(interceptors));
             description = $"SQLite file {file}, journal_mode=WAL, synchronous={sqliteSync.ToUpperInvariant()}, busy_timeout={busyTimeoutMs} ms" +
                           (writeGate ? ", EXPERIMENT: in-process write gate" : "");
         }
@@ -63,7 +63,7 @@ public sealed class BenchStore : IAsyncDisposable
                 throw new OptionsException($"--store postgres needs --connection or {PostgresVariable} (e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\")");
             var builder = new NpgsqlConnectionStringBuilder(server) { Database = $"af_bench_{Guid.NewGuid():N}" };
             var cs = builder.ConnectionString;
-            services.AddDbContext<BenchContext>(o => o.UseNpgsql(cs).AddInterceptors(counter));
+            services.AddDbContextPool<BenchContext>(o => o.UseNpgsql(cs).AddInterceptors(counter));
             description = $"PostgreSQL {builder.Host}:{builder.Port}, fresh database {builder.Database}, pool max {builder.MaxPoolSize}";
         }
         services.AddWorkflowEngine<BenchContext>();

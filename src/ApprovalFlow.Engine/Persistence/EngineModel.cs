@@ -62,6 +62,8 @@ public static class EngineModel
             e.HasIndex(x => new { x.InstanceId, x.Status });
             e.HasIndex(x => new { x.Status, x.Assignee });
             e.HasIndex(x => new { x.Status, x.DueAt });
+            // Open tasks oldest first, as the task lists read them (a group's inbox stops after its first page).
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
         });
         model.Entity<TaskCommentRecord>(e =>
         {

@@ -199,7 +199,18 @@ internal sealed partial class Execution
                 return e;
         if (!state.RowsOnTokens || token.OpenRowId is not { } rowId || token.OpenRowElementId != elementId) return null;
         // The same context may still track the row (written earlier in this scope, e.g. the start that opened it).
-        if (db.Set<ElementInstanceRecord>().Local.FindEntry(rowId) is { } tracked) return tracked.Entity;
+        // (Without DbSet.Local's DetectChanges over every tracked row: only the identity map is asked.)
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (db.Set<ElementInstanceRecord>().Local.FindEntry(rowId) is { } tracked) return tracked.Entity;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
         var row = new ElementInstanceRecord { Id = rowId, InstanceId = instance.Id, TokenId = token.Id, ElementId = elementId, ElementType = model.Node(elementId).ElementType };
         db.Attach(row);
         return row;

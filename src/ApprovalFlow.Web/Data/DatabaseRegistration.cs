@@ -36,7 +36,10 @@ public static class DatabaseRegistration
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : AppDbContext
     {
-        services.AddDbContext<TContext>(configure);
+        // Pooled: a context is reset and reused instead of built per scope (the engine's hot path paid ~10 % of each
+        // call for it). Safe because the contexts take nothing but their options, and the one interceptor
+        // (SqliteBusyTimeout) keeps no per-request state.
+        services.AddDbContextPool<TContext>(configure);
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 }

@@ -34,6 +34,23 @@ public sealed class PostgresChaseConcurrencyTests(PostgresWebAppFactory factory)
     }
 
     [Fact]
+    public async Task Two_app_instances_sweeping_many_batches_at_once_write_each_chase_once()
+    {
+        var clock = new SettableClock(Accepted);
+        await using var first = Host(factory, clock);
+        await using var second = Host(factory, clock);
+        var world = await ChaseWorld.CreateAsync(first, clock);
+        var seeded = await ChaseBatchScenarios.SeedOverdueCopiesAsync(first, world, 400);
+
+        clock.Now = China(2026, 3, 23, 9);
+        var results = await Task.WhenAll(SweepAsync(first, clock), SweepAsync(second, clock), SweepAsync(first, clock), SweepAsync(second, clock));
+
+        results.Sum(r => r.Chased).ShouldBeGreaterThanOrEqualTo(3 * 401, "every rung is fired by one of the sweeps");
+        await ChaseBatchScenarios.ShouldBeChasedOnceAsync(second, world, seeded);
+        (await SweepAsync(second, clock)).Chased.ShouldBe(0, "nothing is left to chase");
+    }
+
+    [Fact]
     public async Task A_new_host_after_a_restart_fires_the_missed_rungs_once()
     {
         var clock = new SettableClock(Accepted);

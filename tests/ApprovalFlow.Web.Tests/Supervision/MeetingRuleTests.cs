@@ -78,4 +78,14 @@ public sealed class MeetingRuleTests
         SupervisionFiguresQuery.NearestRank([4], 0.9).ShouldBe(4);
         SupervisionFiguresQuery.NearestRank([], 0.9).ShouldBeNull();
     }
+
+    [Fact]
+    public void The_90th_percentile_of_counted_values_is_the_same_nearest_rank()
+    {
+        SupervisionFiguresQuery.NearestRankOfCounted([(7, 1), (2, 1), (5, 1)], 0.9).ShouldBe(7);
+        SupervisionFiguresQuery.NearestRankOfCounted([(1, 9), (10, 1)], 0.9).ShouldBe(1);
+        SupervisionFiguresQuery.NearestRankOfCounted([(1, 8), (10, 2)], 0.9).ShouldBe(10);
+        SupervisionFiguresQuery.NearestRankOfCounted([(3, 0)], 0.9).ShouldBeNull();
+        SupervisionFiguresQuery.NearestRankOfCounted([], 0.9).ShouldBeNull();
+    }
 }

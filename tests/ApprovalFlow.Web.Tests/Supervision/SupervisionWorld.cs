@@ -101,7 +101,7 @@ public sealed class SupervisionWorld : IAsyncDisposable
         var calendar = scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
         var project = await db.Set<Project>().FindAsync(projectId);
         var approvalCase = new ApprovalCase(projectId, EnterpriseId, project!.CountyCode, ApprovalMode.Normal, Guid.NewGuid(), "test", 1, acceptedAt, "test");
-        var step = new ApprovalStep(approvalCase.Id, stepCode, stepCode, department, limit, false, false, false, acceptedAt);
+        var step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, stepCode, stepCode, department, limit, false, false, false, acceptedAt);
         step.StartClock(acceptedAt, calendar.AddWorkingDays(acceptedAt, limit));
         step.MoveTo(StepStatus.UnderReview, acceptedAt, "test");
         if (decidedAt is { } at) step.MoveTo(StepStatus.Approved, at, "test");

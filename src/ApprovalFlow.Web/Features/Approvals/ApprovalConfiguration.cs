@@ -25,6 +25,7 @@ public sealed class ApprovalStepConfiguration : IEntityTypeConfiguration<Approva
     {
         e.ToTable("approval_steps");
         e.HasKey(x => x.Id);
+        e.Property(x => x.CountyCode).HasMaxLength(20);
         e.Property(x => x.StepCode).HasMaxLength(50);
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Department).HasMaxLength(100);

@@ -11,11 +11,12 @@ public sealed class ApprovalStep
     {
     }
 
-    public ApprovalStep(Guid caseId, string stepCode, string name, string department, int? timeLimitDays,
+    public ApprovalStep(Guid caseId, string countyCode, string stepCode, string name, string department, int? timeLimitDays,
         bool toleratedGapAllowed, bool pledgeReplaceable, bool virtualApprovalAllowed, DateTime createdAt)
     {
         Id = Guid.NewGuid();
         CaseId = caseId;
+        CountyCode = countyCode;
         StepCode = stepCode;
         Name = name;
         Department = department;
@@ -30,6 +31,8 @@ public sealed class ApprovalStep
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
+    /// <summary>The case's county (县市区), kept on the step so that supervision counts and filters steps without a join.</summary>
+    public string CountyCode { get; private set; } = "";
     public string StepCode { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string Department { get; private set; } = "";

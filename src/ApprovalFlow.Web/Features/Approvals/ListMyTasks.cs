@@ -37,17 +37,28 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
             return [];
         }
 
+        // The engine's open tasks of the group (oldest first, at most 1,000), then, in two set-based reads, the few
+        // columns of their cases, projects and steps that the list shows.
         var tasks = await engine.ListOpenTasksAsync(new TaskQuery(CandidateGroup: group), ct);
         var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
-        var rows = await cases.Where(c => instanceIds.Contains(c.InstanceId)).Include(c => c.Steps).AsNoTracking().ToListAsync(ct);
-        var projectIds = rows.Select(c => c.ProjectId).Distinct().ToList();
-        var projects = await db.Set<Project>().AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var caseRows = await (
+                from c in cases
+                where instanceIds.Contains(c.InstanceId)
+                join p in db.Set<Project>() on c.ProjectId equals p.Id
+                select new { c.Id, c.InstanceId, c.DefinitionKey, c.DefinitionVersion, ProjectCode = p.Code, ProjectName = p.Name })
+            .AsNoTracking()
+            .ToDictionaryAsync(c => c.InstanceId, ct);
+        var caseIds = caseRows.Values.Select(c => c.Id).ToList();
+        var steps = (await db.Set<ApprovalStep>().AsNoTracking()
+                .Where(s => caseIds.Contains(s.CaseId))
+                .Select(s => new { s.CaseId, s.StepCode, s.Status, s.DueAt })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.CaseId, s.StepCode));
         var models = new Dictionary<string, CaseModel>();
-        var result = new List<MyTask>();
+        var result = new List<MyTask>(tasks.Count);
         foreach (var task in tasks)
         {
-            var approvalCase = rows.SingleOrDefault(c => c.InstanceId == task.InstanceId);
-            if (approvalCase is null) continue;
+            if (!caseRows.TryGetValue(task.InstanceId, out var approvalCase)) continue;
             var modelKey = approvalCase.DefinitionKey + "@" + approvalCase.DefinitionVersion;
             if (!models.TryGetValue(modelKey, out var model))
             {
@@ -55,10 +66,10 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
                 models[modelKey] = model;
             }
             var stepCode = model.StepCodeOf(task.ElementId);
-            var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);
-            var project = projects[approvalCase.ProjectId];
-            result.Add(new MyTask(task.Id, task.ElementId, task.Name, CaseTaskKinds.ActionOf(task.ElementId), approvalCase.Id, project.Code.Value,
-                project.Name, stepCode, step?.Status.Term(), task.CreatedAt.AsUtc(), (step?.DueAt ?? task.DueAt).AsUtc(), task.Assignee));
+            var step = stepCode is null ? null : steps.GetValueOrDefault((approvalCase.Id, stepCode));
+            result.Add(new MyTask(task.Id, task.ElementId, task.Name, CaseTaskKinds.ActionOf(task.ElementId), approvalCase.Id,
+                approvalCase.ProjectCode.Value, approvalCase.ProjectName, stepCode, step?.Status.Term(), task.CreatedAt.AsUtc(),
+                (step?.DueAt ?? task.DueAt).AsUtc(), task.Assignee));
         }
         return [.. result.OrderBy(t => t.DueAt ?? DateTime.MaxValue).ThenBy(t => t.CreatedAt)];
     }

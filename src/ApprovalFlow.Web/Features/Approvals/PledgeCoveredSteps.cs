@@ -34,7 +34,7 @@ public static class PledgeCoveredSteps
             if (step is null)
             {
                 var (name, department) = Known.GetValueOrDefault(code, (code, ""));
-                step = new ApprovalStep(approvalCase.Id, code, name, department, null, toleratedGapAllowed: false, pledgeReplaceable: true,
+                step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, code, name, department, null, toleratedGapAllowed: false, pledgeReplaceable: true,
                     virtualApprovalAllowed: false, now);
                 approvalCase.Steps.Add(step);
                 added.Add(step);

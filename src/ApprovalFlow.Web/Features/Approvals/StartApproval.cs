@@ -59,7 +59,7 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
         var model = await CaseModel.LoadAsync(engine, instance.DefinitionId, ct);
         foreach (var step in model.Steps)
         {
-            approvalCase.Steps.Add(new ApprovalStep(approvalCase.Id, step.StepCode, step.Name, step.Department, step.TimeLimitDays,
+            approvalCase.Steps.Add(new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, step.StepCode, step.Name, step.Department, step.TimeLimitDays,
                 step.ToleratedGap, step.PledgeReplaceable, step.VirtualApproval, now));
         }
         db.Add(approvalCase);

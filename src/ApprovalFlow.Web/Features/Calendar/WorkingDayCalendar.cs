@@ -57,6 +57,9 @@ public sealed class WorkingDayCalendar : IWorkingCalendar
         return WorkingDaysAfter(from, to);
     }
 
+    /// <summary><see cref="WorkingDaysBetween(DateTime, DateTime)"/> for two days already taken in China Standard Time.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to) => to < from ? -WorkingDaysAfter(to, from) : WorkingDaysAfter(from, to);
+
     private int WorkingDaysAfter(DateOnly first, DateOnly last)
     {
         var snapshot = Snapshot;

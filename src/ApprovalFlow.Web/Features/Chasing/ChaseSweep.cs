@@ -4,22 +4,23 @@ using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Lights;
-using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApprovalFlow.Web.Features.Chasing;
 
+/// <summary>What a sweep, or one batch of it, did with the rungs it found due.</summary>
 public sealed record ChaseSweepResult(int Chased, int AlreadyChased, int NotDue);
 
 /// <summary>
-/// Finds the rungs due as of a moment and fires each in a command (and transaction) of its own. It reads only what is due
-/// or nearly due: open steps by (status, due date) within the yellow look-ahead, pending gaps by (status, deadline), open
-/// verification tasks old enough to be yellow; subjects whose last rung is recorded for their deadline are left out in
-/// the query. Anything a restart missed is simply still due, so the next sweep fires it, once.
+/// Finds the rungs due as of a moment and fires them in batches of <see cref="ChasingOptions.SweepBatchSize"/>, each an
+/// audited command (<see cref="ChaseDueRungs"/>) and transaction of its own. It reads only what is due or nearly due:
+/// open steps by (status, due date) within the yellow look-ahead, pending gaps by (status, deadline), open verification
+/// tasks old enough to be yellow; subjects whose last rung is recorded for their deadline are left out in the query.
+/// Anything a restart missed is simply still due, so the next sweep fires it, once.
 /// </summary>
-public sealed class ChaseSweep(IServiceScopeFactory scopes, ILogger<ChaseSweep> logger)
+public sealed class ChaseSweep(IServiceScopeFactory scopes, IOptions<ChasingOptions> options, ILogger<ChaseSweep> logger)
 {
     private sealed record Due(string Kind, Guid Id, ChaseLevel Level, DateTime Deadline);
 
@@ -28,24 +29,15 @@ public sealed class ChaseSweep(IServiceScopeFactory scopes, ILogger<ChaseSweep> 
         now = DateTime.SpecifyKind(now, DateTimeKind.Utc);
         var due = await FindDueAsync(now, cancellationToken);
         int chased = 0, already = 0, notDue = 0;
-        foreach (var rung in due)
+        foreach (var batch in due.Chunk(Math.Max(1, options.Value.SweepBatchSize)))
         {
             await using var scope = scopes.CreateAsyncScope();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            try
-            {
-                switch (await sender.Send(new ChaseSubject(rung.Kind, rung.Id, rung.Level, rung.Deadline, now), cancellationToken))
-                {
-                    case ChaseOutcome.Chased: chased++; break;
-                    case ChaseOutcome.AlreadyChased: already++; break;
-                    default: notDue++; break;
-                }
-            }
-            catch (DbUpdateException exception) when (ProjectCodeTaken.IsUniqueViolation(exception))
-            {
-                // Another server's chase committed between our check and our insert.
-                already++;
-            }
+            var rungs = batch.Select(d => new ChaseRung(d.Kind, d.Id, d.Level, d.Deadline)).ToList();
+            var result = await sender.Send(new ChaseDueRungs(rungs, now), cancellationToken);
+            chased += result.Chased;
+            already += result.AlreadyChased;
+            notDue += result.NotDue;
         }
         if (chased > 0) logger.LogInformation("Chase sweep: {Chased} chase(s) fired, {Already} already done elsewhere", chased, already);
         return new ChaseSweepResult(chased, already, notDue);

@@ -16,4 +16,10 @@ public sealed class ChasingOptions
     /// within the yellow threshold of such a limit, so a longer limit would turn yellow before the sweep sees it.
     /// </summary>
     public int LongestTimeLimitWorkingDays { get; set; } = 60;
+
+    /// <summary>
+    /// How many due rungs the sweep fires in one command and transaction (default 500): the batch's subjects, recipients
+    /// and chase records are read and written with a handful of set-based statements, whatever its size.
+    /// </summary>
+    public int SweepBatchSize { get; set; } = 500;
 }

@@ -180,6 +180,8 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Assignee");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("ElementId", "Status", "CreatedAt");
@@ -693,6 +695,11 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClockPausedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -743,8 +750,6 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidedAt");
-
                     b.HasIndex("CaseId", "StepCode")
                         .IsUnique();
 
@@ -753,6 +758,14 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "LastActionAt");
 
                     b.HasIndex("Department", "Status", "DueAt");
+
+                    b.HasIndex(new[] { "DecidedAt", "CountyCode", "Department", "StepCode", "AcceptedAt", "DueAt" }, "IX_approval_steps_decided");
+
+                    b.HasIndex(new[] { "DueAt", "LastActionAt", "Id", "CountyCode", "Department", "StepCode", "TimeLimitDays", "ClockPausedAt", "Status", "CreatedAt", "DecidedAt" }, "IX_approval_steps_open_by_due")
+                        .HasFilter("\"Status\" IN (0, 1, 2, 3, 5, 8)");
+
+                    b.HasIndex(new[] { "LastActionAt", "DueAt", "ClockPausedAt", "CountyCode", "Department", "StepCode", "TimeLimitDays", "Id", "Status", "CreatedAt", "DecidedAt" }, "IX_approval_steps_open_by_last_action")
+                        .HasFilter("\"Status\" IN (0, 1, 2, 3, 5, 8)");
 
                     b.ToTable("approval_steps", (string)null);
                 });

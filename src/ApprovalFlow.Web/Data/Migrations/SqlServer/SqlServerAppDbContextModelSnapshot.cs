@@ -180,6 +180,8 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "Assignee");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("ElementId", "Status", "CreatedAt");
@@ -694,6 +696,11 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClockPausedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -744,8 +751,6 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecidedAt");
-
                     b.HasIndex("CaseId", "StepCode")
                         .IsUnique();
 
@@ -754,6 +759,14 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status", "LastActionAt");
 
                     b.HasIndex("Department", "Status", "DueAt");
+
+                    b.HasIndex(new[] { "DecidedAt", "CountyCode", "Department", "StepCode", "AcceptedAt", "DueAt" }, "IX_approval_steps_decided");
+
+                    b.HasIndex(new[] { "DueAt", "LastActionAt", "Id", "CountyCode", "Department", "StepCode", "TimeLimitDays", "ClockPausedAt", "Status", "CreatedAt", "DecidedAt" }, "IX_approval_steps_open_by_due")
+                        .HasFilter("\"Status\" IN (0, 1, 2, 3, 5, 8)");
+
+                    b.HasIndex(new[] { "LastActionAt", "DueAt", "ClockPausedAt", "CountyCode", "Department", "StepCode", "TimeLimitDays", "Id", "Status", "CreatedAt", "DecidedAt" }, "IX_approval_steps_open_by_last_action")
+                        .HasFilter("\"Status\" IN (0, 1, 2, 3, 5, 8)");
 
                     b.ToTable("approval_steps", (string)null);
                 });
