@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Engine.Persistence;
+using ApprovalFlow.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,10 +52,10 @@ public sealed class BenchStore : IAsyncDisposable
             file = Path.Combine(Path.GetTempPath(), $"af-bench-{Guid.NewGuid():N}.db");
             var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 60 }.ToString();
             var pragma = new SqlitePragmaInterceptor(sqliteSync.ToUpperInvariant(), busyTimeoutMs);
-            IInterceptor[] interceptors = writeGate ? [counter, pragma, new SqliteWriteGate()] : [counter, pragma];
+            IInterceptor[] interceptors = writeGate ? [counter, pragma, new SqliteWriteQueue(TimeSpan.FromMilliseconds(busyTimeoutMs))] : [counter, pragma];
             services.AddDbContextPool<BenchContext>(o => o.UseSqlite(cs).AddInterceptors(interceptors));
             description = $"SQLite file {file}, journal_mode=WAL, synchronous={sqliteSync.ToUpperInvariant()}, busy_timeout={busyTimeoutMs} ms" +
-                          (writeGate ? ", EXPERIMENT: in-process write gate" : "");
+                          (writeGate ? ", write transactions queued in process (SqliteWriteQueue, as the web app does)" : "");
         }
         else
         {

@@ -24,7 +24,7 @@ public static class HttpScenario
     public static readonly IReadOnlyList<string> Departments =
         ["natural-resources", "housing-construction", "ecology-environment", "emergency-management", "administrative-approval"];
 
-    public sealed record Settings(int Clients, int Seconds, int WarmupSeconds, int SeedCases, string? Url, bool Hangfire);
+    public sealed record Settings(int Clients, int Seconds, int WarmupSeconds, int SeedCases, string? Url, bool Hangfire, bool SqliteWriteQueue = false);
 
     public sealed record Result(long Requests, long Completions, long Errors, TimeSpan Elapsed, LatencyRecorder Complete, LatencyRecorder Start, string? FirstError)
     {
@@ -38,7 +38,7 @@ public static class HttpScenario
     {
         var clients = o.Int("clients", 32, min: 1);
         return new Settings(clients, o.Int("seconds", 30, min: 1), o.Int("warmup-seconds", 3), o.Int("seed-cases", clients * 8),
-            o.String("url"), o.Choice("hangfire", "on", "on", "off") == "on");
+            o.String("url"), o.Choice("hangfire", "on", "on", "off") == "on", o.Choice("sqlite-write-queue", "off", "on", "off") == "on");
     }
 
     public static async Task<int> RunAsync(Options options)
@@ -53,10 +53,14 @@ public static class HttpScenario
     public static async Task<Result> MeasureAsync(Settings s, TextWriter o)
     {
         await using var app = s.Url is null
-            ? new BenchWebApp(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Hangfire:Enabled"] = s.Hangfire ? "true" : "false" })
+            ? new BenchWebApp(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite", ["Hangfire:Enabled"] = s.Hangfire ? "true" : "false",
+                ["Database:SqliteWriteQueue"] = s.SqliteWriteQueue ? "true" : "false",
+            })
             : null;
         var baseAddress = app?.Start() ?? new Uri(s.Url!);
-        o.WriteLine($"== http: {(app is null ? $"app at {baseAddress}" : $"the web app in process on Kestrel {baseAddress}, embedded default (SQLite in {app.DataFolder}), Hangfire {(s.Hangfire ? "on" : "off")}")}");
+        o.WriteLine($"== http: {(app is null ? $"app at {baseAddress}" : $"the web app in process on Kestrel {baseAddress}, embedded default (SQLite in {app.DataFolder}), Hangfire {(s.Hangfire ? "on" : "off")}, SQLite write queue {(s.SqliteWriteQueue ? "on" : "off")}")}");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(64, s.Clients * 2), PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -13,7 +13,7 @@ public static class BenchmarkProgram
                         [--sqlite-sync normal|full] [--sqlite-busy-timeout MS] [--sqlite-write-gate] [--probe-cases P] [--keep-db]
           workflowcore  --cases N --clients C [--warmup W] [--wc-poll-ms MS]
           compare       --cases N --clients C [--warmup W] [--wc-poll-ms MS] [--sqlite-sync normal|full] [--sqlite-busy-timeout MS] [--sqlite-write-gate] [--probe-cases P]
-          http          --clients C --seconds S [--url URL] [--warmup-seconds W] [--seed-cases N] [--hangfire on|off]
+          http          --clients C --seconds S [--url URL] [--warmup-seconds W] [--seed-cases N] [--hangfire on|off] [--sqlite-write-queue on|off]
           scale         --cases N --store postgres|sqlite [--connection CS] [--samples K] [--keep-db]
         """;
 

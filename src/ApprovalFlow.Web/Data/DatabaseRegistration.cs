@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ApprovalFlow.Web.Data;
 
@@ -18,9 +19,10 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 Directory.CreateDirectory(settings.DataFolder);
-                Register<SqliteAppDbContext>(services, o => o
-                    .UseSqlite(settings.ConnectionString)
-                    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(15))));
+                IInterceptor[] interceptors = configuration.GetValue("Database:SqliteWriteQueue", false)
+                    ? [new SqliteBusyTimeout(TimeSpan.FromSeconds(15)), new SqliteWriteQueue(TimeSpan.FromSeconds(15))]
+                    : [new SqliteBusyTimeout(TimeSpan.FromSeconds(15))];
+                Register<SqliteAppDbContext>(services, o => o.UseSqlite(settings.ConnectionString).AddInterceptors(interceptors));
                 break;
             case DatabaseProvider.Postgres:
                 Register<PostgresAppDbContext>(services, o => o.UseNpgsql(settings.ConnectionString));
@@ -37,8 +39,8 @@ public static class DatabaseRegistration
         where TContext : AppDbContext
     {
         // Pooled: a context is reset and reused instead of built per scope (the engine's hot path paid ~10 % of each
-        // call for it). Safe because the contexts take nothing but their options, and the one interceptor
-        // (SqliteBusyTimeout) keeps no per-request state.
+        // call for it). Safe because the contexts take nothing but their options, and the interceptors (SqliteBusyTimeout,
+        // SqliteWriteQueue) keep no per-request state beyond the connection they are told about.
         services.AddDbContextPool<TContext>(configure);
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
     }
