@@ -5,15 +5,12 @@ using ApprovalFlow.Web.Features.Projects;
 
 namespace ApprovalFlow.Web.Features.Supervision;
 
-/// <summary>A step with the case and project it belongs to, the shape every supervision query starts from.</summary>
-public sealed class SupervisedStep
+/// <summary>
+/// What every supervision query starts from: the open statuses, as a list and as a condition SQL can take, and the steps a
+/// scope may see.
+/// </summary>
+public static class SupervisedStep
 {
-    public required ApprovalStep Step { get; init; }
-
-    public required ApprovalCase Case { get; init; }
-
-    public required Project Project { get; init; }
-
     /// <summary>The statuses of an open step (<see cref="ApprovalStep.IsOpen"/>), as a list SQL can take.</summary>
     public static readonly StepStatus[] OpenStatuses =
     [
@@ -25,9 +22,7 @@ public sealed class SupervisedStep
     /// <see cref="ApprovalStep.IsOpen"/> as SQL can take it with the statuses written as constants, so that the
     /// database matches it to the partial open-step indexes (<see cref="SupervisionStepIndexes"/>).
     /// </summary>
-    public static readonly Expression<Func<ApprovalStep, bool>> IsOpen = s =>
-        s.Status == StepStatus.AwaitingAcceptance || s.Status == StepStatus.UnderReview || s.Status == StepStatus.AwaitingDecision
-        || s.Status == StepStatus.ReturnedForCorrection || s.Status == StepStatus.Suspended || s.Status == StepStatus.VirtuallyApproved;
+    public static readonly Expression<Func<ApprovalStep, bool>> IsOpen = OneOf(OpenStatuses);
 
     /// <summary>The same as a filter of an index: <c>"Status" IN (…)</c>.</summary>
     public static string OpenFilterSql => $"\"Status\" IN ({string.Join(", ", OpenStatuses.Select(s => (int)s).Order())})";
@@ -52,17 +47,13 @@ public sealed class SupervisedStep
         return steps.Where(s => false);
     }
 
-    /// <summary>Steps joined to their case and project, narrowed to the scope; still a query, nothing read yet.</summary>
-    public static IQueryable<SupervisedStep> In(AppDbContext db, SupervisionScope scope)
+    /// <summary><c>s.Status == a || s.Status == b || …</c> with the statuses as constants (EF writes <c>IN (a, b, …)</c>).</summary>
+    private static Expression<Func<ApprovalStep, bool>> OneOf(IEnumerable<StepStatus> statuses)
     {
-        var rows =
-            from s in db.Set<ApprovalStep>()
-            join c in db.Set<ApprovalCase>() on s.CaseId equals c.Id
-            join p in db.Set<Project>() on c.ProjectId equals p.Id
-            select new SupervisedStep { Step = s, Case = c, Project = p };
-        if (scope.Everything) return rows;
-        if (scope.Department is { } department) return rows.Where(r => r.Step.Department == department);
-        if (scope.PairedLeaderUserId is { } leader) return rows.Where(r => r.Project.PairedLeaderUserId == leader);
-        return rows.Where(r => false);
+        var step = Expression.Parameter(typeof(ApprovalStep), "s");
+        var status = Expression.Property(step, nameof(ApprovalStep.Status));
+        var body = statuses.Select(x => (Expression)Expression.Equal(status, Expression.Constant(x)))
+            .Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<ApprovalStep, bool>>(body, step);
     }
 }
