@@ -25,14 +25,19 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Removes cases that ended more than <paramref name="retention"/> ago, with everything recorded about them.
-    /// Running cases are never touched. Returns how many cases were removed.
+    /// Running cases are never touched, nor those whose id <paramref name="held"/> yields: a host's records that must be
+    /// kept whatever their age (a query over the same database, composed into the selection). Returns how many cases
+    /// were removed.
     /// </summary>
-    public async Task<int> PurgeEndedInstancesAsync(TimeSpan retention, int batchSize = 500, CancellationToken ct = default)
+    public async Task<int> PurgeEndedInstancesAsync(TimeSpan retention, int batchSize = 500, CancellationToken ct = default,
+        IQueryable<Guid>? held = null)
     {
         if (retention < TimeSpan.Zero) throw new EngineException("The retention period cannot be negative.");
         var cutoff = Now - retention;
-        var ids = await db.Set<ProcessInstanceRecord>().AsNoTracking()
-            .Where(i => i.Status != InstanceStatus.Running && i.EndedAt != null && i.EndedAt < cutoff)
+        var ended = db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .Where(i => i.Status != InstanceStatus.Running && i.EndedAt != null && i.EndedAt < cutoff);
+        if (held is not null) ended = ended.Where(i => !held.Contains(i.Id));
+        var ids = await ended
             .OrderBy(i => i.EndedAt).Select(i => i.Id).Take(batchSize).ToListAsync(ct);
         if (ids.Count == 0) return 0;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;

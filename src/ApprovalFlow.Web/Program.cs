@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Common;
 using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
+using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
@@ -55,6 +56,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddAuditLog();
 builder.Services.AddCommitments();
 builder.Services.AddApprovals();
+builder.Services.AddAccessRules();
 builder.Services.AddLights();
 builder.Services.AddSupervision();
 builder.Services.AddReports();
@@ -83,6 +85,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApprovalFlowUiCulture();
 app.UseAuthentication();
+CallerClaimsRefresh.UseStaleSignInRefusal(app);
 app.UseAuthorization();
 app.MapApprovalFlowUi();
 

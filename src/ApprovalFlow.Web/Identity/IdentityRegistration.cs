@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace ApprovalFlow.Web.Identity;
@@ -14,6 +15,10 @@ public static class IdentityRegistration
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
         services.AddScoped<IdentitySeeder>();
+        // The caller's roles, department and county come from the database at every request (docs/security.md).
+        services.AddHttpContextAccessor();
+        services.AddScoped<CallerClaimsRefresh>();
+        services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<CallerClaimsRefresh>());
         return services;
     }
 

@@ -14,6 +14,9 @@ public sealed class ApprovalCaseConfiguration : IEntityTypeConfiguration<Approva
         e.Property(x => x.StartedBy).HasMaxLength(256);
         e.HasIndex(x => x.InstanceId).IsUnique();
         e.HasIndex(x => x.ProjectId);
+        // One running case per project, enforced by the database too: two starts at the same moment cannot both win.
+        e.HasIndex(x => x.ProjectId, "IX_approval_cases_one_running_per_project").IsUnique()
+            .HasFilter($"\"Status\" = {(int)ApprovalCaseStatus.Running}");
         e.HasIndex(x => new { x.EnterpriseId, x.Status });
         e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.CaseId);
     }
@@ -30,6 +33,8 @@ public sealed class ApprovalStepConfiguration : IEntityTypeConfiguration<Approva
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Department).HasMaxLength(100);
         e.HasIndex(x => new { x.CaseId, x.StepCode }).IsUnique();
+        // Two commands changing one step at the same moment: the second is refused (409), never silently overwrites.
+        e.Property(x => x.Revision).IsConcurrencyToken();
         e.HasIndex(x => new { x.Department, x.Status, x.DueAt });
         e.HasMany(x => x.Changes).WithOne().HasForeignKey(c => c.StepId);
         e.HasMany(x => x.Pauses).WithOne().HasForeignKey(p => p.StepId);

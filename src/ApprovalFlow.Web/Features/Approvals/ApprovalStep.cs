@@ -53,18 +53,32 @@ public sealed class ApprovalStep
     public DateTime? ClockPausedAt { get; private set; }
     public DateTime LastActionAt { get; private set; }
 
+    /// <summary>Counts the step's changes; a concurrency token, so that of two simultaneous changes the second fails.</summary>
+    public int Revision { get; private set; }
+
     public List<StepStatusChange> Changes { get; private set; } = [];
     public List<StepClockPause> Pauses { get; private set; } = [];
 
     public bool IsOpen => Status is StepStatus.AwaitingAcceptance or StepStatus.UnderReview or StepStatus.AwaitingDecision
         or StepStatus.ReturnedForCorrection or StepStatus.Suspended or StepStatus.VirtuallyApproved;
 
+    /// <summary>
+    /// A final status: nothing moves the step out of it (there is no reopening yet; it would be an explicit, audited
+    /// command of its own). Rejected, revoked, lapsed and withdrawn steps stay so whatever moves the engine.
+    /// </summary>
+    public bool IsFinal => Status is StepStatus.Rejected or StepStatus.Revoked or StepStatus.Lapsed or StepStatus.Withdrawn;
+
     /// <summary>Moves the step to <paramref name="to"/>, recording who, when and why.</summary>
     public void MoveTo(StepStatus to, DateTime at, string actor, string? note = null)
     {
         if (Status == to && note is null) return;
+        if (IsFinal && to != Status)
+        {
+            throw new InvalidOperationException($"Step {StepCode} is {Status}, a final status; it cannot move to {to}.");
+        }
         Changes.Add(new StepStatusChange(Id, Status, to, at, actor, note));
         Status = to;
+        Revision++;
         LastActionAt = at;
         if (to is StepStatus.Approved or StepStatus.Rejected or StepStatus.ReplacedByPledge or StepStatus.VirtuallyApproved)
             DecidedAt ??= at;

@@ -20,6 +20,8 @@ public sealed record SignCasePledgeRequest(string? Text);
 
 public sealed record ConfirmStartRequest(bool? Met, string? Opinion);
 
+public sealed record TerminateCaseRequest(string? Reason);
+
 public sealed record PauseStepClockRequest(string? Reason);
 
 /// <summary>Approval cases (审批案件), their steps and the case tasks. Refusals are <see cref="RefusedException"/>s, written as ProblemDetails.</summary>
@@ -35,6 +37,8 @@ public static class ApprovalsApi
             .WithSummary("Cases the caller may see: an enterprise its own, an officer its department's, supervisors and leaders all");
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A case: steps with status, due date and history, open tasks with what the caller may do");
+        cases.MapPost("/{id:guid}/terminate", TerminateAsync).RequireRoles(AppRoles.Administrator)
+            .WithSummary("Terminates a running case (终止) with a reason: its tasks withdrawn, its open steps withdrawn, the case ended");
         cases.MapPost("/{id:guid}/confirm-start", ConfirmStartAsync).RequireRoles(AppRoles.Officer)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Development and reform confirms whether the start conditions are met");
@@ -92,6 +96,10 @@ public static class ApprovalsApi
 
     public static async Task<Ok<CaseResponse>> GetAsync(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCase(Actor.Of(user), id), ct));
+
+    public static async Task<Ok<CaseResponse>> TerminateAsync(Guid id, TerminateCaseRequest request, ClaimsPrincipal user, ISender sender,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new TerminateCase(Actor.Of(user), id, request.Reason), ct));
 
     public static async Task<Ok<CaseResponse>> ConfirmStartAsync(Guid id, ConfirmStartRequest request, ClaimsPrincipal user, ISender sender,
         CancellationToken ct) =>

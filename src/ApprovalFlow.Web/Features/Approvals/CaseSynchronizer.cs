@@ -23,6 +23,8 @@ public sealed class CaseSynchronizer(WorkflowEngine engine, AppDbContext db)
 
         foreach (var step in approvalCase.Steps)
         {
+            // A suspended step waits for its missing materials (SupplyMaterial resumes it); a final one never moves.
+            if (step.IsFinal || step.Status == StepStatus.Suspended) continue;
             var openKinds = tasks.Where(t => model.StepCodeOf(t.ElementId) == step.StepCode).Select(t => CaseTaskKinds.Of(t.ElementId)).ToList();
             var status = StatusOf(step, openKinds, passed, active, instance, model);
             if (status is { } to && to != step.Status)

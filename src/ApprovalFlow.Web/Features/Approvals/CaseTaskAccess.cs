@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
@@ -34,6 +35,12 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         }
         var stepCode = model.StepCodeOf(task.ElementId);
         var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);
+        if (step is not null && (step.IsFinal || step.Status == StepStatus.Suspended))
+        {
+            throw RefusedException.Conflict(Ui.Shell.L.T(
+                $"“{step.Name}”事项{Ui.Shell.StatusText.Of(step.Status.Term())}，不能再办理此任务。",
+                $"The step '{step.Name}' is {Ui.Shell.StatusText.Of(step.Status.Term())}; its task cannot be done now."));
+        }
         return new CaseTask(task, approvalCase, step, kind, model);
     }
 
@@ -42,12 +49,20 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         if (await RefusalAsync(actor, approvalCase, task, ct) is { } refusal) throw refusal;
     }
 
-    /// <summary>Why the caller may not act on the task, or null when it may.</summary>
+    /// <summary>
+    /// Why the caller may not act on the task, or null when it may (docs/security.md): the case's enterprise on the
+    /// enterprise's tasks; an officer of one of the task's departments, in the case's county (any county for city-level
+    /// officers). Another enterprise's or another county's case reads as missing.
+    /// </summary>
     public async Task<RefusedException?> RefusalAsync(Actor actor, ApprovalCase approvalCase, TaskSnapshot task, CancellationToken ct)
     {
-        var isEnterprise = actor.Roles.Contains(AppRoles.Enterprise);
-        var own = isEnterprise ? await db.EnterpriseOfAsync(actor.UserId, ct) : null;
-        if (isEnterprise && own != approvalCase.EnterpriseId)
+        var caller = await CallerScope.LoadAsync(db, actor, ct);
+        var isEnterprise = caller.Is(AppRoles.Enterprise);
+        if (isEnterprise && caller.EnterpriseId != approvalCase.EnterpriseId)
+        {
+            return RefusedException.NotFound($"Task {task.Id} does not exist.");
+        }
+        if (caller.Is(AppRoles.Officer) && !caller.SeesCounty(approvalCase.CountyCode))
         {
             return RefusedException.NotFound($"Task {task.Id} does not exist.");
         }
@@ -59,16 +74,11 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         {
             return RefusedException.Forbidden($"Task {task.Id} ({task.Name}) is a department's task; an enterprise cannot act on it.");
         }
-        var department = await DepartmentOfAsync(db, actor, ct);
-        if (!actor.Roles.Contains(AppRoles.Officer) || department is null || !task.CandidateGroups.Contains(department))
+        if (caller.OfficerDepartment is not { } department || !task.CandidateGroups.Contains(department))
         {
             return RefusedException.Forbidden(
                 $"Task {task.Id} ({task.Name}) belongs to {string.Join(", ", task.CandidateGroups)}; only an officer of that department may act on it.");
         }
         return null;
     }
-
-    /// <summary>Read per request, so that moving an officer to another department applies at once.</summary>
-    public static Task<string?> DepartmentOfAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Department).SingleOrDefaultAsync(ct);
 }

@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
@@ -22,12 +23,15 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
         var actor = query.Actor;
         IQueryable<ApprovalCase> cases;
         string group;
-        if (actor.Roles.Contains(AppRoles.Officer) && await CaseTaskAccess.DepartmentOfAsync(db, actor, ct) is { } department)
+        var caller = await CallerScope.LoadAsync(db, actor, ct);
+        if (caller.OfficerDepartment is { } department)
         {
             group = department;
-            cases = db.Set<ApprovalCase>();
+            cases = caller.County is { Length: > 0 } county
+                ? db.Set<ApprovalCase>().Where(c => c.CountyCode == county)
+                : db.Set<ApprovalCase>();
         }
-        else if (actor.Roles.Contains(AppRoles.Enterprise) && await db.EnterpriseOfAsync(actor.UserId, ct) is { } enterpriseId)
+        else if (caller.OwnEnterprise is { } enterpriseId)
         {
             group = CaseModel.EnterpriseGroup;
             cases = db.Set<ApprovalCase>().Where(c => c.EnterpriseId == enterpriseId);

@@ -64,7 +64,16 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
         }
         db.Add(approvalCase);
         await synchronizer.SyncAsync(approvalCase, model, actor.Name, now, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+        {
+            // Two starts at the same moment both passed the check above: the database's one-running-case index refuses the second.
+            throw RefusedException.Conflict(Ui.Shell.L.T($"项目 {project.Code} 已有办理中的审批案件，一个项目同时只能有一个。",
+                $"One running case per project: project {project.Code} already has an approval case running."));
+        }
         return await sender.Send(new GetCase(actor, approvalCase.Id), ct);
     }
 }

@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
@@ -13,14 +14,15 @@ public static class StepAccess
     {
         var step = await db.Set<ApprovalStep>().Include(s => s.Pauses).SingleOrDefaultAsync(s => s.Id == stepId, ct)
             ?? throw RefusedException.NotFound($"Step {stepId} does not exist.");
-        if (actor.Roles.Contains(AppRoles.Enterprise))
+        var caller = await CallerScope.LoadAsync(db, actor, ct);
+        var approvalCase = await db.Set<ApprovalCase>().Where(c => c.Id == step.CaseId)
+            .Select(c => new { c.EnterpriseId, c.CountyCode }).SingleAsync(ct);
+        if ((caller.Is(AppRoles.Enterprise) && caller.EnterpriseId != approvalCase.EnterpriseId)
+            || (caller.Is(AppRoles.Officer) && !caller.SeesCounty(approvalCase.CountyCode)))
         {
-            var own = await db.EnterpriseOfAsync(actor.UserId, ct);
-            var owner = await db.Set<ApprovalCase>().Where(c => c.Id == step.CaseId).Select(c => c.EnterpriseId).SingleAsync(ct);
-            if (own != owner) throw RefusedException.NotFound($"Step {stepId} does not exist.");
+            throw RefusedException.NotFound($"Step {stepId} does not exist.");
         }
-        var department = await CaseTaskAccess.DepartmentOfAsync(db, actor, ct);
-        if (!actor.Roles.Contains(AppRoles.Officer) || department != step.Department)
+        if (caller.OfficerDepartment != step.Department)
         {
             throw RefusedException.Forbidden($"Step {step.StepCode} belongs to {step.Department}; only an officer of that department may act on it.");
         }

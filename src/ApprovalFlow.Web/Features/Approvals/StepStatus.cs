@@ -24,4 +24,6 @@ public enum StepStatus
     Revoked = 9,
     /// <summary>A virtual approval that never took effect because land was not approved.</summary>
     Lapsed = 10,
+    /// <summary>Withdrawn (案件终止): the case was terminated by an administrator while the step was open.</summary>
+    Withdrawn = 11,
 }

@@ -4,8 +4,7 @@ namespace ApprovalFlow.Web.Features.Audit;
 
 /// <summary>
 /// Writes the entry of a refused or failed command or request in a short transaction of its own, after its work was
-/// rolled back: the attempt is evidence too. Used by <see cref="AuditBehavior{TMessage,TResponse}"/> and
-/// <see cref="AuditedEndpoints"/>.
+/// rolled back: the attempt is evidence too. Used by <see cref="AuditBehavior{TMessage,TResponse}"/>.
 /// </summary>
 public static class AuditApart
 {

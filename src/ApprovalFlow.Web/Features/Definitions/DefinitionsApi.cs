@@ -1,9 +1,11 @@
+using ApprovalFlow.Web.Features.Designer;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
 using ApprovalFlow.Web.Features.Instances;
 using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Definitions;
 
@@ -15,7 +17,7 @@ public static class DefinitionsApi
 {
     public static RouteGroupBuilder MapDefinitionsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/definitions").WithTags("Definitions").Audited("definition");
+        var group = api.MapGroup("/definitions").WithTags("Definitions");
         group.MapPost("/", DeployAsync)
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()
@@ -27,7 +29,7 @@ public static class DefinitionsApi
     }
 
     public static async Task<Results<Created<DeployedResponse>, ProblemHttpResult>> DeployAsync(
-        HttpRequest request, ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) != true)
         {
@@ -47,10 +49,8 @@ public static class DefinitionsApi
                 detail: "The request body must be a BPMN 2.0 XML document.");
         }
 
-        var deployed = await engine.DeployAsync(body.ToArray(), Caller.Id(user), ct);
-        return TypedResults.Created(
-            $"/api/definitions/{deployed.Id}",
-            new DeployedResponse(deployed.Id, deployed.Key, deployed.Version));
+        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body.ToArray()), ct);
+        return TypedResults.Created($"/api/definitions/{deployed.Id}", deployed);
     }
 
     public static async Task<Ok<DefinitionResponse[]>> ListAsync(WorkflowEngine engine, CancellationToken ct)

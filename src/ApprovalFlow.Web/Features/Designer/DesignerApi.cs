@@ -32,7 +32,7 @@ public static class DesignerApi
 
     public static async Task<Created<DeployedResponse>> PublishAsync(HttpRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
-        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), await BodyAsync(request, ct)), ct);
+        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), System.Text.Encoding.UTF8.GetBytes(await BodyAsync(request, ct))), ct);
         return TypedResults.Created($"/api/definitions/{deployed.Id}", deployed);
     }
 

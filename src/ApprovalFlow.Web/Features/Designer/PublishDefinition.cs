@@ -1,4 +1,3 @@
-using System.Text;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Definitions;
@@ -12,7 +11,7 @@ namespace ApprovalFlow.Web.Features.Designer;
 /// same as <c>POST /api/definitions</c>. Running cases keep their version; new cases start on this one. A model with
 /// problems is refused whole (<see cref="DefinitionInvalidException"/>, 400 with every problem).
 /// </summary>
-public sealed record PublishDefinition(Actor Actor, [property: NotAudited] string Xml) : ICommand<DeployedResponse>, IAuditedCommand
+public sealed record PublishDefinition(Actor Actor, [property: NotAudited] byte[] Model) : ICommand<DeployedResponse>, IAuditedCommand
 {
     public string SubjectType => "definition";
 
@@ -24,8 +23,12 @@ public sealed class PublishDefinitionHandler(WorkflowEngine engine) : ICommandHa
     public async ValueTask<DeployedResponse> Handle(PublishDefinition command, CancellationToken ct)
     {
         DesignerAccess.RequireAdministrator(command.Actor);
-        if (string.IsNullOrWhiteSpace(command.Xml)) throw RefusedException.Invalid("xml", "The model is empty; send BPMN 2.0 XML.");
-        var deployed = await engine.DeployAsync(Encoding.UTF8.GetBytes(command.Xml), command.Actor.Name, ct);
+        if (command.Model.Length == 0 || command.Model.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            throw RefusedException.Invalid("xml", Ui.Shell.L.T("模型为空，请提交 BPMN 2.0 XML。", "The model is empty; send BPMN 2.0 XML."));
+        }
+        // Bytes as sent: the model's own XML declaration says its encoding (the MIWG files include ISO-8859-1 ones).
+        var deployed = await engine.DeployAsync(command.Model, command.Actor.Name, ct);
         return new DeployedResponse(deployed.Id, deployed.Key, deployed.Version);
     }
 }

@@ -14,7 +14,7 @@ public sealed class GetGapHandler(AppDbContext db, ApprovalFlow.Web.Features.Lig
     public async ValueTask<ToleratedGapResponse> Handle(GetGap query, CancellationToken cancellationToken)
     {
         var gap = await db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials).SingleOrDefaultAsync(g => g.Id == query.Id, cancellationToken);
-        if (gap is null || (!query.Actor.SeesEverything && gap.EnterpriseId != await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken)))
+        if (gap is null || !await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).AnyAsync(p => p.Id == gap.ProjectId, cancellationToken))
         {
             throw RefusedException.NotFound($"No tolerated gap {query.Id} that you may see.");
         }

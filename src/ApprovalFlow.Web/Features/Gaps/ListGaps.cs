@@ -14,11 +14,9 @@ public sealed class ListGapsHandler(AppDbContext db, ApprovalFlow.Web.Features.L
     public async ValueTask<ToleratedGapResponse[]> Handle(ListGaps query, CancellationToken cancellationToken)
     {
         var gaps = db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials).AsQueryable();
-        if (!query.Actor.SeesEverything)
-        {
-            var own = await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken);
-            gaps = gaps.Where(g => g.EnterpriseId == own);
-        }
+        // The gaps of the projects the caller may see (an enterprise its own; a county's officers their county's).
+        var visible = (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).Select(p => p.Id);
+        gaps = gaps.Where(g => visible.Contains(g.ProjectId));
         if (query.ProjectId is { } project) gaps = gaps.Where(g => g.ProjectId == project);
         if (query.StepId is { } step) gaps = gaps.Where(g => g.StepId == step);
         var list = await gaps.ToListAsync(cancellationToken);

@@ -1,9 +1,10 @@
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
 using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ApprovalFlow.Web.Features.Audit;
 
 namespace ApprovalFlow.Web.Features.Incidents;
 
@@ -30,7 +31,7 @@ public static class IncidentsApi
 {
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/incidents").WithTags("Incidents").Audited("incident").RequireAdministrator();
+        var group = api.MapGroup("/incidents").WithTags("Incidents").RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Incidents, open ones only unless open=false, optionally of one case");
         group.MapPost("/{id:guid}/retry", RetryAsync)
             .WithSummary("Runs the failed service task again; success resolves the incident and the case moves on");
@@ -46,30 +47,10 @@ public static class IncidentsApi
         return TypedResults.Ok(incidents.Select(IncidentResponse.From).ToArray());
     }
 
-    public static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> RetryAsync(
-        Guid id, ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct)
-    {
-        if (Caller.Id(user) is not { } actor)
-        {
-            return OperatorAccess.NoCallerName();
-        }
-        return TypedResults.Ok(IncidentResponse.From(await engine.RetryIncidentAsync(id, actor, ct)));
-    }
+    public static async Task<Ok<IncidentResponse>> RetryAsync(Guid id, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(IncidentResponse.From(await sender.Send(new RetryIncident(Actor.Of(user), id), ct)));
 
-    public static async Task<Results<Ok<IncidentResponse>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        Guid id, ResolveIncidentRequest request, ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(request.Note))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["note"] = ["Say what was done by hand instead of the service task."],
-            });
-        }
-        if (Caller.Id(user) is not { } actor)
-        {
-            return OperatorAccess.NoCallerName();
-        }
-        return TypedResults.Ok(IncidentResponse.From(await engine.ResolveIncidentAsync(id, request.Note, actor, ct)));
-    }
+    public static async Task<Ok<IncidentResponse>> ResolveAsync(
+        Guid id, ResolveIncidentRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(IncidentResponse.From(await sender.Send(new ResolveIncident(Actor.Of(user), id, request.Note), ct)));
 }

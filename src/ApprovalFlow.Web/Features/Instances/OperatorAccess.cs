@@ -1,5 +1,4 @@
 using ApprovalFlow.Web.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApprovalFlow.Web.Features.Instances;
 
@@ -13,8 +12,4 @@ public static class OperatorAccess
     /// <summary>Migrations and incidents change how the engine runs a case, not just its work.</summary>
     public static TBuilder RequireAdministrator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.RequireRole(AppRoles.Administrator));
-
-    /// <summary>The engine records who acted; a principal without a name cannot be recorded.</summary>
-    public static ProblemHttpResult NoCallerName() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "The caller has no user name to act with.");
 }

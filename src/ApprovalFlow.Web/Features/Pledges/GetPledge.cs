@@ -14,7 +14,7 @@ public sealed class GetPledgeHandler(AppDbContext db) : IQueryHandler<GetPledge,
     public async ValueTask<PledgeResponse> Handle(GetPledge query, CancellationToken cancellationToken)
     {
         var pledge = await db.Set<Pledge>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
-        if (pledge is null || (!query.Actor.SeesEverything && pledge.EnterpriseId != await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken)))
+        if (pledge is null || !await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).AnyAsync(p => p.Id == pledge.ProjectId, cancellationToken))
         {
             throw RefusedException.NotFound($"No pledge {query.Id} that you may see.");
         }

@@ -14,11 +14,9 @@ public sealed class ListPledgesHandler(AppDbContext db) : IQueryHandler<ListPled
     public async ValueTask<PledgeResponse[]> Handle(ListPledges query, CancellationToken cancellationToken)
     {
         var pledges = db.Set<Pledge>().AsNoTracking();
-        if (!query.Actor.SeesEverything)
-        {
-            var own = await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken);
-            pledges = pledges.Where(p => p.EnterpriseId == own);
-        }
+        // The pledges of the projects the caller may see (an enterprise its own; a county's officers their county's).
+        var visible = (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).Select(p => p.Id);
+        pledges = pledges.Where(p => visible.Contains(p.ProjectId));
         if (query.ProjectId is { } project) pledges = pledges.Where(p => p.ProjectId == project);
         var list = await pledges.ToListAsync(cancellationToken);
         return list.OrderBy(p => p.SignedAt).Select(p => PledgeResponse.From(p)).ToArray();

@@ -43,6 +43,9 @@ public sealed class Pledge
     public string? BreachReason { get; private set; }
     public DateTime? RevokedAt { get; private set; }
 
+    /// <summary>Counts the pledge's status changes; a concurrency token (two verifiers at once: the second is refused).</summary>
+    public int Revision { get; private set; }
+
     public bool IsInForce => Status is PledgeStatus.Signed or PledgeStatus.Kept;
 
     public void Keep(DateTime at)
@@ -50,12 +53,14 @@ public sealed class Pledge
         if (Status != PledgeStatus.Signed) return;
         Status = PledgeStatus.Kept;
         KeptAt = at;
+        Revision++;
     }
 
     public void Break(DateTime at, string reason)
     {
         Status = PledgeStatus.Broken;
         BrokenAt = at;
+        Revision++;
         BreachReason = reason;
     }
 

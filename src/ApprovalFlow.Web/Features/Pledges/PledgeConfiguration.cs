@@ -14,6 +14,7 @@ public sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
         e.Property(x => x.SignedBy).HasMaxLength(256);
         e.Property(x => x.Hash).HasMaxLength(64);
         e.Property(x => x.BreachReason).HasMaxLength(2000);
+        e.Property(x => x.Revision).IsConcurrencyToken();
         e.HasIndex(x => new { x.ProjectId, x.Status });
         e.HasIndex(x => new { x.EnterpriseId, x.Status });
     }

@@ -21,7 +21,7 @@ public sealed record RecordBreach(Actor Actor, Guid PledgeId, string? Reason) : 
     public string? SubjectId => PledgeId.ToString();
 }
 
-public sealed class RecordBreachHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<RecordBreach, PledgeResponse>
+public sealed class RecordBreachHandler(AppDbContext db, TimeProvider clock, PledgeAccess access) : ICommandHandler<RecordBreach, PledgeResponse>
 {
     public async ValueTask<PledgeResponse> Handle(RecordBreach command, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class RecordBreachHandler(AppDbContext db, TimeProvider clock) : I
         }
         var pledge = await db.Set<Pledge>().SingleOrDefaultAsync(p => p.Id == command.PledgeId, cancellationToken)
             ?? throw RefusedException.NotFound($"No pledge has the id {command.PledgeId}.");
+        await access.RequireMayJudgeAsync(command.Actor, pledge, cancellationToken);
         if (!pledge.IsInForce)
         {
             throw RefusedException.Conflict($"The pledge is already {pledge.Status.Term()}.");

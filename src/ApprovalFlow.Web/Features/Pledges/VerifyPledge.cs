@@ -19,7 +19,7 @@ public sealed record VerifyPledge(Actor Actor, Guid PledgeId, string? Method, st
     public string? SubjectId => PledgeId.ToString();
 }
 
-public sealed class VerifyPledgeHandler(AppDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<VerifyPledge, PledgeResponse>
+public sealed class VerifyPledgeHandler(AppDbContext db, TimeProvider clock, ISender sender, PledgeAccess access) : ICommandHandler<VerifyPledge, PledgeResponse>
 {
     public async ValueTask<PledgeResponse> Handle(VerifyPledge command, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class VerifyPledgeHandler(AppDbContext db, TimeProvider clock, ISe
 
         var pledge = await db.Set<Pledge>().SingleOrDefaultAsync(p => p.Id == command.PledgeId, cancellationToken)
             ?? throw RefusedException.NotFound($"No pledge has the id {command.PledgeId}.");
+        await access.RequireMayJudgeAsync(command.Actor, pledge, cancellationToken);
         if (!pledge.IsInForce)
         {
             throw RefusedException.Conflict($"The pledge is {pledge.Status.Term()}; only a signed or kept pledge is verified.");

@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
@@ -21,7 +22,7 @@ public sealed record SupervisionScope(bool Everything, string? Department, strin
         if (actor.IsAdministrator || actor.Roles.Contains(AppRoles.Supervisor)) return All;
         if (actor.Roles.Contains(AppRoles.Officer))
         {
-            return await CaseTaskAccess.DepartmentOfAsync(db, actor, ct) is { Length: > 0 } department ? new(false, department, null) : None;
+            return (await CallerScope.LoadAsync(db, actor, ct)).OfficerDepartment is { } department ? new(false, department, null) : None;
         }
         if (actor.Roles.Contains(AppRoles.PairedLeader)) return new(false, null, actor.UserId);
         throw RefusedException.Forbidden("Only supervisors, administrators, officers and paired leaders see supervision figures.");

@@ -1,6 +1,6 @@
 using ApprovalFlow.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Instances;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -9,17 +9,21 @@ public static class AttachmentsApi
 {
     public static RouteGroupBuilder MapAttachmentsApi(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/attachments").WithTags("Tasks").Audited("attachment");
+        var group = api.MapGroup("/attachments").WithTags("Tasks");
         group.MapGet("/{id:guid}", DownloadAsync).WithSummary("The attachment's bytes, with its stored content type and file name");
         return group;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid id, HttpResponse response, WorkflowEngine engine, CancellationToken ct)
+        Guid id, HttpContext http, HttpResponse response, WorkflowEngine engine, CancellationToken ct)
     {
-        if (await engine.GetAttachmentAsync(id, ct) is not { } found)
+        // An attachment is seen by whoever may see its task; to anyone else it does not exist.
+        if (await engine.GetAttachmentAsync(id, ct) is not { } found
+            || await engine.GetTaskAsync(found.Attachment.TaskId, ct) is not { } task
+            || await EngineAccess.AuthorizedAsync(http, task, EngineOperation.See) is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Attachment {id} does not exist.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                detail: Ui.Shell.L.T($"附件 {id} 不存在。", $"Attachment {id} does not exist."));
         }
         // Served as a download under its checked type only: a browser must neither guess another type nor render it inline.
         response.Headers.XContentTypeOptions = "nosniff";

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.Features;
@@ -32,12 +34,8 @@ public static partial class TasksApi
     }
 
     public static async Task<Results<Created<AttachmentResponse>, ProblemHttpResult>> AddAttachmentAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, WorkflowEngine engine, IOptions<EngineOptions> options, CancellationToken ct)
+        Guid id, HttpRequest request, ClaimsPrincipal user, ISender sender, IOptions<EngineOptions> options, CancellationToken ct)
     {
-        if (Caller.Id(user) is not { } actor)
-        {
-            return OperatorAccess.NoCallerName();
-        }
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -86,7 +84,7 @@ public static partial class TasksApi
             return Unsupported($"'{file.FileName}' ({file.ContentType}) is not accepted: attach a {AttachmentTypes.Allowed} file.");
         }
 
-        var attachment = await engine.AddAttachmentAsync(id, file.FileName, contentType, content, actor, ct);
+        var attachment = await sender.Send(new AttachFileToTask(Actor.Of(user), id, file.FileName, contentType, content), ct);
         return TypedResults.Created($"/api/attachments/{attachment.Id}", AttachmentResponse.From(attachment));
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using ApprovalFlow.Engine;
+using ApprovalFlow.Web.Features.Projects;
+using Mediator;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,18 +28,7 @@ public static partial class TasksApi
         return TypedResults.Ok(comments.Select(CommentResponse.From).ToArray());
     }
 
-    public static async Task<Results<Created<CommentResponse>, ValidationProblem, ProblemHttpResult>> AddCommentAsync(
-        Guid id, AddCommentRequest request, ClaimsPrincipal user, WorkflowEngine engine, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return Required("text", "A comment needs some text.");
-        }
-        if (Caller.Id(user) is not { } actor)
-        {
-            return OperatorAccess.NoCallerName();
-        }
-        var comment = await engine.AddCommentAsync(id, request.Text, actor, ct);
-        return TypedResults.Created(default(string), CommentResponse.From(comment));
-    }
+    public static async Task<Created<CommentResponse>> AddCommentAsync(
+        Guid id, AddCommentRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Created(default(string), CommentResponse.From(await sender.Send(new AddTaskComment(Actor.Of(user), id, request.Text), ct)));
 }

@@ -16,6 +16,7 @@ public static class StatusText
         "suspended" => L.T("已中止", "Suspended"),
         "revoked" => L.T("已撤销", "Revoked"),
         "lapsed" => L.T("已失效", "Lapsed"),
+        "withdrawn" => L.T("案件终止", "Withdrawn (case terminated)"),
         null => "—",
         _ => status,
     };

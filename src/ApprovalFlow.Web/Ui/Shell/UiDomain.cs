@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -26,9 +27,10 @@ public sealed class UiDomain(IServiceScopeFactory scopes, AuthenticationStatePro
     /// <summary>For the few operations the API does without Mediator (the engine's attachments): a scope and the actor.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Actor, Task<T>> work)
     {
-        var user = await UserAsync();
-        var actor = Actor.Of(user);
         await using var scope = scopes.CreateAsyncScope();
+        // A circuit lives for hours: each call acts with the roles, department and county the database has now.
+        var user = await scope.ServiceProvider.GetRequiredService<CallerClaimsRefresh>().RefreshAsync(await UserAsync());
+        var actor = Actor.Of(user);
         scope.ServiceProvider.GetRequiredService<AuditActorSource>().User = user;
         return await work(scope.ServiceProvider, actor);
     }

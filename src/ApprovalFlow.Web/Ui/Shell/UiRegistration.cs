@@ -1,6 +1,8 @@
 using System.Globalization;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -21,6 +23,7 @@ public static class UiRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingCallerState>();
         services.AddMudServices();
         services.AddScoped<UiDomain>();
         services.AddScoped<UserTime>();

@@ -677,6 +677,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "Status");
 
+                    b.HasIndex(new[] { "ProjectId" }, "IX_approval_cases_one_running_per_project")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
                     b.ToTable("approval_cases", (string)null);
                 });
 
@@ -730,6 +734,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("ResultIssued")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1497,6 +1505,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");

@@ -678,6 +678,10 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("EnterpriseId", "Status");
 
+                    b.HasIndex(new[] { "ProjectId" }, "IX_approval_cases_one_running_per_project")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
                     b.ToTable("approval_cases", (string)null);
                 });
 
@@ -731,6 +735,10 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("ResultIssued")
                         .HasColumnType("bit");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1500,6 +1508,10 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
 
                     b.Property<bool>("Published")
                         .HasColumnType("bit");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");

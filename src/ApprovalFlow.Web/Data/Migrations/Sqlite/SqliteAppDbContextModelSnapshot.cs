@@ -670,6 +670,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId", "Status");
 
+                    b.HasIndex(new[] { "ProjectId" }, "IX_approval_cases_one_running_per_project")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
                     b.ToTable("approval_cases", (string)null);
                 });
 
@@ -722,6 +726,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ResultIssued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -1483,6 +1491,10 @@ namespace ApprovalFlow.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RevokedAt")
