@@ -8,8 +8,9 @@ using ApprovalFlow.Web.Tests.Projects;
 namespace ApprovalFlow.Web.Tests.Audit;
 
 /// <summary>
-/// The generic engine endpoints (claim, complete, case operations, deploy) are not Mediator commands, yet each
-/// changing request is in the audit hash chain: who, what, on which subject, and whether it was done or refused.
+/// The generic engine endpoints (claim, complete, case operations, deploy) are Mediator commands like every other write
+/// (ADR 0009): each is in the audit hash chain under its command's name — who, what, on which subject, and whether it
+/// was done or refused.
 /// </summary>
 public abstract class EngineEndpointAuditTests(WebAppFactory factory)
 {
@@ -32,16 +33,16 @@ public abstract class EngineEndpointAuditTests(WebAppFactory factory)
         var entries = await EntriesOfAsync("task", taskId);
         entries.Select(e => (e.Text("action"), e.Text("outcome"), e.Text("actor"))).Reverse().ShouldBe(
         [
-            ("POST tasks/{id:guid}/claim", "succeeded", Accounts.Officer.Email),
-            ("POST tasks/{id:guid}/claim", "refused", Accounts.Admin.Email),
-            ("POST tasks/{id:guid}/complete", "succeeded", Accounts.Officer.Email),
+            ("ClaimTask", "succeeded", Accounts.Officer.Email),
+            ("ClaimTask", "refused", Accounts.Admin.Email),
+            ("CompleteTask", "succeeded", Accounts.Officer.Email),
         ]);
         entries[1]!.Text("outcomeMessage").ShouldContain(Accounts.Officer.Email, Case.Insensitive, "the refusal says who holds the task");
         await ChainIsIntactAsync();
     }
 
     [Fact]
-    public async Task A_request_the_access_filter_refuses_is_audited_as_refused_and_changes_nothing()
+    public async Task A_request_the_access_rule_refuses_is_audited_as_refused_and_changes_nothing()
     {
         var admin = await factory.ClientForAsync(Accounts.Admin);
         var enterprise = await factory.ClientForAsync(Accounts.Enterprise);
@@ -52,7 +53,7 @@ public abstract class EngineEndpointAuditTests(WebAppFactory factory)
         (await enterprise.PostAsync($"/api/tasks/{taskId}/complete", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var entry = (await EntriesOfAsync("task", taskId)).Single()!;
-        entry.Text("action").ShouldBe("POST tasks/{id:guid}/complete");
+        entry.Text("action").ShouldBe("CompleteTask");
         entry.Text("outcome").ShouldBe("refused");
         entry.Text("actor").ShouldBe(Accounts.Enterprise.Email);
         (await admin.GetJsonArrayAsync($"/api/tasks?instanceId={instanceId}")).Single()!["id"]!.GetValue<Guid>().ShouldBe(taskId);
@@ -69,7 +70,7 @@ public abstract class EngineEndpointAuditTests(WebAppFactory factory)
         (await admin.PostAsJsonAsync($"/api/instances/{instanceId}/cancel", new { reason })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var entry = (await EntriesOfAsync("instance", instanceId)).Single()!;
-        entry.Text("action").ShouldBe("POST instances/{id:guid}/cancel");
+        entry.Text("action").ShouldBe("CancelInstance");
         entry.Text("outcome").ShouldBe("succeeded");
         entry.Text("data").ShouldContain(reason);
     }

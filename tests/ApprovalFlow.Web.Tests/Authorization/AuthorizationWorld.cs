@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using ApprovalFlow.Web.Data;
@@ -120,34 +119,9 @@ public sealed class AuthorizationWorld
 
     public async Task<SnapshotOfRows> SnapshotAsync()
     {
+        var counts = await TableCounts.OfAsync(Factory);
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var auditTable = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName();
-        var tables = db.Model.GetEntityTypes()
-            .Where(e => e.GetTableName() is { } name && name != auditTable && e.GetViewName() is null)
-            .Select(e => (Schema: e.GetSchema(), Table: e.GetTableName()!))
-            .Distinct()
-            .OrderBy(t => t.Table)
-            .ToList();
-
-        var counts = new Dictionary<string, long>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            foreach (var (schema, table) in tables)
-            {
-                await using DbCommand command = connection.CreateCommand();
-                var quoted = schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
-                command.CommandText = "SELECT COUNT(*) FROM " + quoted;
-                counts[quoted] = Convert.ToInt64(await command.ExecuteScalarAsync());
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
         var lastSequence = await db.Set<AuditEntry>().Select(e => (long?)e.Sequence).MaxAsync() ?? 0;
         var admin = Client(Callers.Administrator);
         string[] shown =

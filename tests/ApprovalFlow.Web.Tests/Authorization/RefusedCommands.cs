@@ -15,6 +15,8 @@ public static class RefusedCommands
 {
     private const HttpStatusCode Forbidden = HttpStatusCode.Forbidden;
     private const HttpStatusCode Hidden = HttpStatusCode.NotFound;
+    /// <summary>A generic engine write on an approval case, by a caller who may see the case: sent to the approval route.</summary>
+    private const HttpStatusCode ApprovalRoute = HttpStatusCode.Conflict;
 
     // Declared before All, whose initialiser reads it.
     /// <summary>Commands on a running case: each knock gets a case of its own (see <see cref="AuthorizationWorld.WithFreshCaseAsync"/>).</summary>
@@ -88,15 +90,12 @@ public static class RefusedCommands
         Command("ping audit", HttpMethod.Post, _ => "/api/audit/ping", _ => Json(new { note = "越权" }),
             Only(Forbidden, OwnOfficer, DepartmentHead, OtherOfficer, OwnEnterprise, OtherEnterprise, PairedLeader)),
         Command("suspend instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/suspend", _ => Json(new { reason = "越权" }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
+            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
         Command("resume instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/resume", _ => Json(new { }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)) with
-        {
-            Prepare = SuspendedAsync,
-        },
+            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
         Command("send back instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/send-back",
             _ => Json(new { fromElementId = "register", toElementId = "register", reason = "越权" }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
+            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
         Command("migrate instances", HttpMethod.Post, _ => "/api/definitions/pre-construction-approval/migrations",
             _ => Json(new { fromVersion = 1, toVersion = 2 }), Only(Forbidden, AllBut(Administrator))),
         Command("retry incident", HttpMethod.Post, w => $"/api/incidents/{w.Nothing}/retry", _ => Json(new { }),
@@ -109,13 +108,13 @@ public static class RefusedCommands
             _ => Json(new { definitionKey = "pre-construction-approval", businessKey = "越权" }),
             Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader)),
         Command("complete engine task", HttpMethod.Post, w => $"/api/tasks/{w.RegisterTaskId}/complete", _ => Json(new { }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
+            Only(Forbidden, OwnEnterprise, Supervisor, PairedLeader, OtherOfficer), (OtherEnterprise, Hidden)),
         Command("claim engine task", HttpMethod.Post, w => $"/api/tasks/{w.RegisterTaskId}/claim", _ => Json(new { }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
+            Only(Forbidden, OwnEnterprise, Supervisor, PairedLeader, OtherOfficer), (OtherEnterprise, Hidden)),
         Command("reassign engine task", HttpMethod.Put, w => $"/api/tasks/{w.RegisterTaskId}/assignee", _ => Json(new { userId = "leader@approvalflow.local" }),
             Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
         Command("cancel instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/cancel", _ => Json(new { reason = "越权" }),
-            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader, OtherOfficer)),
+            Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
     ];
 
     public static RefusedCommand Named(string name) => All.Single(c => c.Name == name);
@@ -146,12 +145,6 @@ public static class RefusedCommands
 
     private static IEnumerable<(string Caller, HttpStatusCode Status)> Only(HttpStatusCode status, params string[] callers) =>
         callers.Select(c => (c, status));
-
-    private static async Task SuspendedAsync(AuthorizationWorld world)
-    {
-        var response = await world.Client(Administrator).PostAsJsonAsync($"/api/instances/{world.InstanceId}/suspend", new { reason = "为测试恢复而挂起" });
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-    }
 
     private static JsonContent Json(object body) => JsonContent.Create(body);
 

@@ -1,3 +1,5 @@
+using ApprovalFlow.Web.Tests.Projects;
+using ApprovalFlow.Web.Features.Projects;
 using System.Diagnostics;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Approvals;
@@ -52,17 +54,27 @@ public abstract class ChaseBatchScenarios(WebAppFactory factory, ITestOutputHelp
         audit.ShouldAllBe(data => !data.Contains("\"rungs\""), "the rungs themselves are not copied into the log");
     }
 
-    /// <summary>Running cases of the world's project, each with an accepted safety step due when the world's is.</summary>
+    /// <summary>
+    /// Running cases, each of a copy of the world's project (one running case per project) led by the same paired leader,
+    /// each with an accepted safety step due when the world's is.
+    /// </summary>
     public static async Task<List<(Guid CaseId, Guid StepId)>> SeedOverdueCopiesAsync(WebApplicationFactory<Program> app, ChaseWorld world, int count)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var template = await db.Set<ApprovalStep>().AsNoTracking().SingleAsync(s => s.Id == world.StepId);
         var templateCase = await db.Set<ApprovalCase>().AsNoTracking().SingleAsync(c => c.Id == world.CaseId);
+        var templateProject = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Id == templateCase.ProjectId);
         var seeded = new List<(Guid, Guid)>();
+        var firstSerial = Random.Shared.Next(0, 1_000_000 - count);
         for (var i = 0; i < count; i++)
         {
-            var approvalCase = new ApprovalCase(templateCase.ProjectId, templateCase.EnterpriseId, templateCase.CountyCode, templateCase.Mode,
+            var project = new Project(Guid.NewGuid(), ProjectCode.Parse(ProjectWorld.ProjectCodeNumbered(firstSerial + i)), templateProject.Name, templateProject.EnterpriseId,
+                templateProject.CountyCode, templateProject.Industry, templateProject.TotalInvestment, templateProject.Kind, templateProject.List,
+                templateProject.RegisteredAt, "seed");
+            project.AssignPairedLeader(templateProject.PairedLeaderUserId, templateProject.PairedLeaderName, "seed", templateProject.RegisteredAt);
+            db.Add(project);
+            var approvalCase = new ApprovalCase(project.Id, templateCase.EnterpriseId, templateCase.CountyCode, templateCase.Mode,
                 Guid.NewGuid(), templateCase.DefinitionKey, templateCase.DefinitionVersion, templateCase.StartedAt, "seed");
             var step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, template.StepCode, template.Name, template.Department, template.TimeLimitDays,
                 false, false, false, template.CreatedAt);

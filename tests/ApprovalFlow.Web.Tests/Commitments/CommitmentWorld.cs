@@ -41,7 +41,8 @@ public sealed record CommitmentWorld(WebAppFactory Factory, HttpClient Admin, Gu
         var ids = new Dictionary<string, Guid>();
         foreach (var (code, gapAllowed, limit) in steps)
         {
-            var step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, code, code, "department", limit, gapAllowed, pledgeReplaceable: true,
+            var department = Approvals.ApprovalWorld.DepartmentOf.GetValueOrDefault(code, "natural-resources");
+            var step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, code, code, department, limit, gapAllowed, pledgeReplaceable: true,
                 virtualApprovalAllowed: true, now);
             db.Add(step);
             ids[code] = step.Id;

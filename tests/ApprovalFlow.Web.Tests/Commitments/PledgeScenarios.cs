@@ -1,3 +1,4 @@
+using ApprovalFlow.Web.Identity;
 using System.Net;
 using System.Net.Http.Json;
 using ApprovalFlow.Web.Data;
@@ -93,7 +94,11 @@ public abstract class PledgeScenarios(WebAppFactory factory)
         var steps = await world.CaseWithStepsAsync(("safety", true, 10));
         var pledge = await world.SignAsync(stepCode: "safety");
         var gap = (await world.OpenGapAsync(steps["safety"], pledge, world.WorkingDaysFromNow(4), "safety-commitment")).Value!;
-        var officer = await factory.ClientForAsync(Accounts.Officer);
+        // Only the department that relies on the pledge verifies it (docs/security.md): safety is emergency-management's.
+        var landOfficer = await factory.ClientForAsync(Accounts.Officer);
+        await (await landOfficer.PostAsJsonAsync($"/api/pledges/{pledge}/verifications", new { method = "site", result = "broken", note = "越权" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var officer = await factory.ClientForAsync(DemoAccount.OfficerOf("emergency-management"));
 
         var response = await officer.PostAsJsonAsync($"/api/pledges/{pledge}/verifications",
             new { method = "site", result = "broken", note = "现场核查发现承诺内容不实" });

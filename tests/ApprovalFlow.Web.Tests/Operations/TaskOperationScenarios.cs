@@ -75,8 +75,12 @@ public abstract class TaskOperationScenarios(WebAppFactory factory)
         await (await officer.PostAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         var withUser = await (await admin.PostAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
         withUser["candidateUsers"].Strings().ShouldBe([Supervisor.Email]);
-        var offered = await officer.GetJsonArrayAsync($"/api/tasks?candidateUser={Uri.EscapeDataString(Supervisor.Email)}");
+        var offered = await admin.GetJsonArrayAsync($"/api/tasks?candidateUser={Uri.EscapeDataString(Supervisor.Email)}");
         offered.Select(t => t!["id"]!.GetValue<Guid>()).ShouldContain(taskId);
+        // The task is another department's now: the officer neither lists nor reads it (docs/security.md).
+        (await officer.GetJsonArrayAsync($"/api/tasks?candidateUser={Uri.EscapeDataString(Supervisor.Email)}"))
+            .Select(t => t!["id"]!.GetValue<Guid>()).ShouldNotContain(taskId);
+        await (await officer.GetAsync($"/api/tasks/{taskId}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         var withoutUser = await (await admin.DeleteAsync($"/api/tasks/{taskId}/candidate-users/{Supervisor.Email}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         withoutUser["candidateUsers"]!.AsArray().ShouldBeEmpty();
 
@@ -84,7 +88,7 @@ public abstract class TaskOperationScenarios(WebAppFactory factory)
         var refused = await enterprise.PutAsJsonAsync($"/api/tasks/{taskId}/assignee", new { userId = Accounts.Enterprise.Email });
         await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await enterprise.PostAsync($"/api/tasks/{taskId}/candidate-groups/anyone", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        var unchanged = await (await officer.GetAsync($"/api/tasks/{taskId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var unchanged = await (await admin.GetAsync($"/api/tasks/{taskId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
         unchanged["assignee"].ShouldBeNull();
         unchanged["candidateGroups"].Strings().ShouldBe(["planning"]);
     }

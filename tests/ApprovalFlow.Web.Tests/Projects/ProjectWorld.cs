@@ -24,9 +24,12 @@ public static class ProjectWorld
     public static DemoAccount Leader => DemoAccount.All.Single(a => a.Role == AppRoles.PairedLeader);
 
     /// <summary>A GB/T 40058 code no other test uses, issued in Hengshui's 桃城区.</summary>
-    public static string NewProjectCode()
+    public static string NewProjectCode() => ProjectCodeNumbered(Random.Shared.Next(0, 1_000_000));
+
+    /// <summary>The code with serial <paramref name="serial"/> (0 to 999,999): consecutive serials never collide.</summary>
+    public static string ProjectCodeNumbered(int serial)
     {
-        var body = $"2103131102040{Random.Shared.Next(0, 1_000_000):000000}";
+        var body = $"2103131102040{serial:000000}";
         return $"{body[..4]}-{body[4..10]}-{body[10..12]}-{body[12..14]}-{body[14..]}{ProjectCodeCheckDigit.Iso7064Mod11Radix10(body)}";
     }
 

@@ -10,6 +10,7 @@ using ApprovalFlow.Web.Tests.Projects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalFlow.Web.Tests.Supervision;
@@ -93,18 +94,36 @@ public sealed class SupervisionWorld : IAsyncDisposable
         return project.Id;
     }
 
-    /// <summary>A case with one step accepted at <paramref name="acceptedAt"/> and, if given, approved at <paramref name="decidedAt"/>.</summary>
+    /// <summary>
+    /// A case with one step accepted at <paramref name="acceptedAt"/> and, if given, approved at <paramref name="decidedAt"/>
+    /// (the case then completed). A project runs one case at a time: an open step of a project that already has a
+    /// running case goes to a sibling project (another section, 另一标段) of the same county, list and leader.
+    /// </summary>
     public async Task StepAsync(string key, Guid projectId, string stepCode, string department, int limit, DateTime acceptedAt, DateTime? decidedAt = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var calendar = scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
-        var project = await db.Set<Project>().FindAsync(projectId);
-        var approvalCase = new ApprovalCase(projectId, EnterpriseId, project!.CountyCode, ApprovalMode.Normal, Guid.NewGuid(), "test", 1, acceptedAt, "test");
+        var project = (await db.Set<Project>().FindAsync(projectId))!;
+        if (decidedAt is null && await db.Set<ApprovalCase>().AnyAsync(c => c.ProjectId == projectId && c.Status == ApprovalCaseStatus.Running))
+        {
+            var body = $"2510{project.CountyCode}040{Random.Shared.Next(0, 1_000_000):000000}";
+            var code = $"{body[..4]}-{body[4..10]}-{body[10..12]}-{body[12..14]}-{body[14..]}{ProjectCodeCheckDigit.Iso7064Mod11Radix10(body)}";
+            var sibling = new Project(Guid.NewGuid(), ProjectCode.Parse(code), project.Name + "（另一标段）", EnterpriseId, project.CountyCode,
+                project.Industry, project.TotalInvestment, project.Kind, project.List, project.RegisteredAt, "test");
+            if (project.PairedLeaderUserId is { } leader) sibling.AssignPairedLeader(leader, project.PairedLeaderName, "test", project.RegisteredAt);
+            db.Add(sibling);
+            project = sibling;
+        }
+        var approvalCase = new ApprovalCase(project.Id, EnterpriseId, project.CountyCode, ApprovalMode.Normal, Guid.NewGuid(), "test", 1, acceptedAt, "test");
         var step = new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, stepCode, stepCode, department, limit, false, false, false, acceptedAt);
         step.StartClock(acceptedAt, calendar.AddWorkingDays(acceptedAt, limit));
         step.MoveTo(StepStatus.UnderReview, acceptedAt, "test");
-        if (decidedAt is { } at) step.MoveTo(StepStatus.Approved, at, "test");
+        if (decidedAt is { } at)
+        {
+            step.MoveTo(StepStatus.Approved, at, "test");
+            approvalCase.End(ApprovalCaseStatus.Completed, at);
+        }
         approvalCase.Steps.Add(step);
         db.Add(approvalCase);
         await db.SaveChangesAsync();

@@ -11,20 +11,8 @@ public sealed partial class SignInTests(WebAppFactory factory) : IClassFixture<W
 {
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password = DemoAccount.Password, string? returnUrl = null)
-    {
-        var url = "/account/login" + (returnUrl is null ? "" : $"?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        var page = await browser.GetStringAsync(url);
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        token.ShouldNotBeNullOrEmpty();
-        return await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password = DemoAccount.Password,
+        string? returnUrl = null) => BrowserSignIn.SignInAsync(browser, email, password, returnUrl);
 
     [Theory]
     [InlineData("officer@approvalflow.local", "/inbox")]
@@ -121,16 +109,13 @@ public sealed partial class SignInTests(WebAppFactory factory) : IClassFixture<W
         var browser = Browser();
         await SignInAsync(browser, "officer@approvalflow.local");
         var page = await browser.GetStringAsync("/inbox");
-        var token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
+        var token = BrowserSignIn.TokenOf(page);
 
         var signOut = await browser.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         signOut.Headers.Location!.PathAndQuery().ShouldBe("/account/login");
         (await browser.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 internal static class UriPaths
