@@ -37,32 +37,46 @@ public sealed partial class WorkflowEngine
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Validates and stores a model as the next version of its key; running instances keep their version.</summary>
-    public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
+    /// <summary>
+    /// Validates and stores a model as the next version of its key; running instances keep their version. A file
+    /// with several executable processes (a collaboration of pools) deploys every one of them, all or none, and this
+    /// returns the first (document order); <see cref="DeployAllAsync"/> returns each.
+    /// </summary>
+    public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default) =>
+        (await DeployAllAsync(bpmnXml, deployedBy, ct))[0];
+
+    /// <summary>
+    /// Validates every executable process of the file and stores each as the next version of its key, in one
+    /// transaction: a problem in any of them refuses the whole file. The stored text is the whole file for each.
+    /// </summary>
+    public async Task<IReadOnlyList<DeployedDefinition>> DeployAllAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
     {
         var text = BpmnReader.Decode(bpmnXml);
-        var model = BpmnReader.Read(text, handlers.Contains);
+        var models = BpmnReader.ReadAll(text, handlers.Contains);
         for (var attempt = 0; ; attempt++)
         {
-            var latest = await db.Set<ProcessDefinitionRecord>().Where(d => d.Key == model.Key).MaxAsync(d => (int?)d.Version, ct) ?? 0;
-            var record = new ProcessDefinitionRecord
+            var keys = models.Select(m => m.Key).ToList();
+            var latest = await db.Set<ProcessDefinitionRecord>().Where(d => keys.Contains(d.Key))
+                .GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) })
+                .ToDictionaryAsync(x => x.Key, x => x.Version, ct);
+            var records = models.Select(model => new ProcessDefinitionRecord
             {
                 Id = Guid.NewGuid(),
                 Key = model.Key,
-                Version = latest + 1,
+                Version = latest.GetValueOrDefault(model.Key) + 1,
                 Name = model.Name,
                 Xml = text,
                 DeployedAt = Now,
                 DeployedBy = deployedBy,
                 MessageStartNames = model.Root.MessageStarts.Count == 0 ? null
                     : "," + string.Join(",", model.Root.MessageStarts.Select(m => m.MessageName)) + ",",
-            };
-            db.Add(record);
+            }).ToList();
+            db.AddRange(records);
             try
             {
                 await db.SaveChangesAsync(ct);
-                cache.Add(record.Id, model);
-                return ToDeployed(record);
+                for (var i = 0; i < records.Count; i++) cache.Add(records[i].Id, models[i]);
+                return records.Select(ToDeployed).ToList();
             }
             catch (DbUpdateException) when (attempt < 5)
             {

@@ -43,17 +43,31 @@ public static class BpmnReader
         ["subProcess"] = NodeKind.SubProcess,
         ["eventBasedGateway"] = NodeKind.EventBasedGateway,
         ["callActivity"] = NodeKind.CallActivity,
+        // Leniency for models drawn in other tools: an abstract or manual task passes straight through, a
+        // receive task waits for its message, send and business-rule tasks run a registered handler.
+        ["task"] = NodeKind.PassThroughTask,
+        ["manualTask"] = NodeKind.PassThroughTask,
+        ["receiveTask"] = NodeKind.ReceiveTask,
+        ["sendTask"] = NodeKind.ServiceTask,
+        ["businessRuleTask"] = NodeKind.ServiceTask,
     };
 
     private static readonly HashSet<string> KnownButUnsupported =
     [
-        "task", "manualTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask",
-        "complexGateway", "transaction", "adHocSubProcess", "callChoreography",
+        "scriptTask", "complexGateway", "transaction", "adHocSubProcess", "callChoreography",
         "choreographyTask", "subChoreography", "implicitThrowEvent",
     ];
 
+    /// <summary>
+    /// The first executable process of the file (document order), after every executable process in it was read
+    /// and validated. A file with several pools may hold several: <see cref="ReadAll(byte[], Func{string, bool}?)"/> gives them all.
+    /// </summary>
     public static ProcessModel Read(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
-        Read(Decode(xml), serviceTaskHandlerExists);
+        ReadAll(Decode(xml), serviceTaskHandlerExists)[0];
+
+    /// <summary>Every executable process of the file, in document order; refused whole if any of them has a problem.</summary>
+    public static IReadOnlyList<ProcessModel> ReadAll(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
+        ReadAll(Decode(xml), serviceTaskHandlerExists);
 
     /// <summary>The document's text, decoded as its byte-order mark or declaration says; refused with a line if it cannot be.</summary>
     public static string Decode(byte[] xml)
@@ -74,26 +88,44 @@ public static class BpmnReader
         }
     }
 
-    /// <summary>Reads an already decoded document; an encoding named in its declaration is ignored.</summary>
-    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists = null)
+    /// <summary>Reads an already decoded document (an encoding named in its declaration is ignored): its first executable process.</summary>
+    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
+        ReadAll(xml, serviceTaskHandlerExists)[0];
+
+    /// <summary>
+    /// Reads the executable process with the given id (the definition key) out of an already decoded document.
+    /// Only that process is validated: a stored file is read back for one of its processes.
+    /// </summary>
+    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists, string processKey)
     {
         var errors = new List<ValidationError>();
-        var model = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false));
-        if (errors.Count > 0 || model is null) throw new DefinitionInvalidException(errors);
-        return model;
+        var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), processKey);
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors.Count > 0 ? errors
+            : [new(processKey, "process", null, $"The file holds no executable process '{processKey}'.")]);
+        return models[0];
     }
 
-    private static ProcessModel? TryRead(string xml, List<ValidationError> errors, Func<string, bool> handlerExists)
+    /// <summary>Every executable process of an already decoded document, in document order.</summary>
+    public static IReadOnlyList<ProcessModel> ReadAll(string xml, Func<string, bool>? serviceTaskHandlerExists = null)
+    {
+        var errors = new List<ValidationError>();
+        var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), null);
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors);
+        return models;
+    }
+
+    private static List<ProcessModel> TryRead(string xml, List<ValidationError> errors, Func<string, bool> handlerExists, string? onlyKey)
     {
         var doc = Load(xml, errors);
-        if (doc?.Root is null) return null;
+        if (doc?.Root is null) return [];
         var root = doc.Root;
         if (root.Name != BpmnNamespaces.Model + "definitions")
         {
             errors.Add(new(null, root.Name.LocalName, LineOf(root),
                 $"The root element must be BPMN 2.0 'definitions' in namespace {BpmnNamespaces.Model}."));
-            return null;
+            return [];
         }
+        NameUnnamedFlows(root);
 
         var messages = root.Elements(BpmnNamespaces.Model + "message")
             .Where(m => m.Attribute("id") is not null)
@@ -105,25 +137,49 @@ public static class BpmnReader
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("errorCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
 
-        var process = SelectProcess(root, errors);
-        if (process is null) return null;
-
-        var context = new ReadContext(errors, messages, errorCodes, handlerExists);
-        var key = (string)process.Attribute("id")!;
-        var scope = new FlowScope(key, null);
-        context.ReadScope(process, scope);
-        context.Link();
-
-        var model = new ProcessModel
+        var models = new List<ProcessModel>();
+        foreach (var process in SelectProcesses(root, errors))
         {
-            Key = key,
-            Name = (string?)process.Attribute("name"),
-            Root = scope,
-            Nodes = context.Nodes,
-            Flows = context.Flows,
-        };
-        ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
-        return model;
+            var key = (string)process.Attribute("id")!;
+            if (onlyKey is not null && key != onlyKey) continue;
+            var context = new ReadContext(errors, messages, errorCodes, handlerExists);
+            var scope = new FlowScope(key, null);
+            context.ReadScope(process, scope);
+            context.Link();
+
+            var model = new ProcessModel
+            {
+                Key = key,
+                Name = (string?)process.Attribute("name"),
+                Root = scope,
+                Nodes = context.Nodes,
+                Flows = context.Flows,
+            };
+            ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
+            models.Add(model);
+        }
+        return models;
+    }
+
+    /// <summary>
+    /// BPMN 2.0 XML makes a sequence flow's id optional (a flow is known by its source and target). A flow without
+    /// one gets <c>flow_{source}_{target}_{n}</c>, n its position among its parent's sequence flows (1-based), with a
+    /// suffix in the rare case that this id is taken: derived from the text alone, so every read of the same file gives it the same id.
+    /// </summary>
+    private static void NameUnnamedFlows(XElement root)
+    {
+        var unnamed = root.Descendants(BpmnNamespaces.Model + "sequenceFlow")
+            .Where(f => string.IsNullOrWhiteSpace((string?)f.Attribute("id"))).ToList();
+        if (unnamed.Count == 0) return;
+        var taken = root.DescendantsAndSelf().Select(e => (string?)e.Attribute("id")).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet()!;
+        foreach (var flow in unnamed)
+        {
+            var position = 1 + flow.ElementsBeforeSelf(BpmnNamespaces.Model + "sequenceFlow").Count();
+            var baseId = $"flow_{(string?)flow.Attribute("sourceRef")}_{(string?)flow.Attribute("targetRef")}_{position}";
+            var id = baseId;
+            for (var n = 2; !taken.Add(id); n++) id = $"{baseId}_{n}";
+            flow.SetAttributeValue("id", id);
+        }
     }
 
     private static XDocument? Load(string xml, List<ValidationError> errors)
@@ -168,26 +224,35 @@ public static class BpmnReader
         }
     }
 
-    private static XElement? SelectProcess(XElement root, List<ValidationError> errors)
+    /// <summary>
+    /// The processes to run: those with flow elements (empty pools are black boxes in a collaboration). Where some are
+    /// marked <c>isExecutable="true"</c>, only those; otherwise every one not marked <c>isExecutable="false"</c>.
+    /// A file whose every process is marked not executable (a descriptive model) is refused with one error.
+    /// </summary>
+    private static List<XElement> SelectProcesses(XElement root, List<ValidationError> errors)
     {
         var processes = root.Elements(BpmnNamespaces.Model + "process").ToList();
         foreach (var p in processes.Where(p => string.IsNullOrWhiteSpace((string?)p.Attribute("id"))))
             errors.Add(new(null, "process", LineOf(p), "The process has no id."));
         processes = processes.Where(p => !string.IsNullOrWhiteSpace((string?)p.Attribute("id"))).ToList();
 
-        // Empty pools (black boxes in a collaboration) have nothing to run.
         var withContent = processes.Where(p => p.Elements().Any(e => e.Name.Namespace == BpmnNamespaces.Model
             && (FlowNodeKinds.ContainsKey(e.Name.LocalName) || KnownButUnsupported.Contains(e.Name.LocalName)))).ToList();
-        var executable = withContent.Where(p => string.Equals((string?)p.Attribute("isExecutable"), "true", StringComparison.OrdinalIgnoreCase)).ToList();
-        var candidates = executable.Count > 0 ? executable : withContent;
-        if (candidates.Count == 1) return candidates[0];
-        if (candidates.Count == 0)
-            errors.Add(new(null, "definitions", LineOf(root), "The file holds no process with flow elements to run."));
-        else
-            foreach (var p in candidates)
-                errors.Add(new((string?)p.Attribute("id"), "process", LineOf(p),
-                    $"The file holds {candidates.Count} runnable processes; deploy one process per file (or mark exactly one isExecutable=\"true\")."));
-        return null;
+        string? Executable(XElement p) => ((string?)p.Attribute("isExecutable"))?.Trim().ToLowerInvariant();
+        var marked = withContent.Where(p => Executable(p) == "true").ToList();
+        var candidates = marked.Count > 0 ? marked : withContent.Where(p => Executable(p) != "false").ToList();
+        if (candidates.Count > 0)
+        {
+            foreach (var duplicate in candidates.GroupBy(p => (string)p.Attribute("id")!).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+                errors.Add(new((string?)duplicate.Attribute("id"), "process", LineOf(duplicate), "Two processes of the file have this id."));
+            return candidates;
+        }
+        errors.Add(withContent.Count == 0
+            ? new(null, "definitions", LineOf(root), "The file holds no process with flow elements to run.")
+            : new(null, "definitions", LineOf(root),
+                $"No process in this file is executable: {(withContent.Count == 1 ? "its process is" : $"all {withContent.Count} processes are")} marked isExecutable=\"false\" " +
+                "(a descriptive model). Mark the process to run isExecutable=\"true\"."));
+        return [];
     }
 
     private static int LineOfText(string text, string fragment)
@@ -230,7 +295,9 @@ public static class BpmnReader
                 if (local == "sequenceFlow") { pendingFlows.Add((e, scope)); declaredFlowIds.Add(id!); continue; }
                 if (KnownButUnsupported.Contains(local))
                 {
-                    Error(e, $"'{local}' is not in the engine's BPMN subset.");
+                    Error(e, local == "scriptTask"
+                        ? "'scriptTask' is not in the engine's BPMN subset: the engine runs no scripts. Use a service task with a registered handler."
+                        : $"'{local}' is not in the engine's BPMN subset.");
                     continue;
                 }
                 if (!FlowNodeKinds.TryGetValue(local, out var kind))
@@ -264,7 +331,9 @@ public static class BpmnReader
                 return null;
             }
 
-            var (trigger, timer, messageName, errorCode) = ReadEventDefinition(e, kind, scope);
+            var (trigger, timer, messageName, errorCode) = kind == NodeKind.ReceiveTask
+                ? (EventTrigger.Message, null, ReadMessageName(e, e), null)
+                : ReadEventDefinition(e, kind, scope);
             return new FlowNode
             {
                 Id = id,
@@ -312,6 +381,11 @@ public static class BpmnReader
                 NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition"],
                 _ => Array.Empty<string>(),
             };
+            if (def.Name.LocalName == "compensateEventDefinition")
+            {
+                Error(e, $"A {e.Name.LocalName} with 'compensateEventDefinition' is not in the engine's BPMN subset: compensation is not supported (the engine does not undo completed work); model the corrective steps as ordinary tasks.");
+                return (EventTrigger.None, null, null, null);
+            }
             if (!allowed.Contains(def.Name.LocalName))
             {
                 Error(e, kind == NodeKind.StartEvent && scope.Owner is not null
@@ -385,7 +459,9 @@ public static class BpmnReader
             var messageRef = (string?)def.Attribute("messageRef");
             if (string.IsNullOrWhiteSpace(messageRef))
             {
-                Error(e, "The message event names no message (messageRef is missing).");
+                Error(e, e.Name.LocalName == "receiveTask"
+                    ? "The receive task names no message (messageRef is missing)."
+                    : "The message event names no message (messageRef is missing).");
                 return null;
             }
             var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
@@ -415,7 +491,8 @@ public static class BpmnReader
             }
             if (string.IsNullOrWhiteSpace(name))
             {
-                Error(e, "The service task names no handler (af:handler=\"name\" or camunda:delegateExpression=\"${name}\").");
+                var what = e.Name.LocalName switch { "sendTask" => "send task", "businessRuleTask" => "business-rule task", _ => "service task" };
+                Error(e, $"The {what} names no handler (af:handler=\"name\" or camunda:delegateExpression=\"${{name}}\").");
                 return null;
             }
             if (!handlerExists(name))
@@ -576,7 +653,7 @@ public static class BpmnReader
                         Error(e, "An error boundary event always interrupts its activity (cancelActivity must not be false).");
                         continue;
                     }
-                    var hostOk = host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity
+                    var hostOk = host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity or NodeKind.ReceiveTask
                                  || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
                     if (!hostOk)
                     {

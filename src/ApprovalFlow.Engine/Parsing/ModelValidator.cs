@@ -81,13 +81,13 @@ internal static class ModelValidator
                 }
                 break;
             case NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway when n.Outgoing.Count > 1:
-                foreach (var f in n.Outgoing)
-                {
-                    if (f == n.DefaultFlow && f.Condition is not null)
-                        flowError(f, $"The default flow of '{n.Id}' may not carry a condition.");
-                    else if (f != n.DefaultFlow && f.Condition is null && !refusedConditions.Contains(f.Id))
-                        flowError(f, $"Outgoing flow of gateway '{n.Id}' has no condition and is not its default flow.");
-                }
+                foreach (var f in n.Outgoing.Where(f => f == n.DefaultFlow && f.Condition is not null))
+                    flowError(f, $"The default flow of '{n.Id}' may not carry a condition.");
+                // A flow without a condition is always true (BPMN 2.0, 10.5.1): an inclusive split always takes it; an
+                // exclusive split takes it when no flow before it (document order) holds. A second one could never be taken.
+                if (n.Kind == NodeKind.ExclusiveGateway)
+                    foreach (var f in n.Outgoing.Where(f => f != n.DefaultFlow && f.Condition is null && !refusedConditions.Contains(f.Id)).Skip(1))
+                        flowError(f, $"Exclusive gateway '{n.Id}' has an earlier outgoing flow without a condition, which is always taken first: this flow could never be taken. Give it a condition or remove it.");
                 break;
         }
         if (n.IsGateway && n.Incoming.Count == 0)

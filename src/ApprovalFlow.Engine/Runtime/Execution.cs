@@ -159,8 +159,14 @@ internal sealed partial class Execution
         {
             case NodeKind.StartEvent:
             case NodeKind.IntermediateThrowEvent:
+            case NodeKind.PassThroughTask:
                 History(node, token, "passed", null, null);
                 Leave(token, node);
+                break;
+            case NodeKind.ReceiveTask:
+                History(node, token, "started", null, null);
+                CreateSubscription(token, node);
+                AttachBoundaryEvents(token, node);
                 break;
             case NodeKind.EndEvent:
                 History(node, token, "reached", null, null);
@@ -269,7 +275,7 @@ internal sealed partial class Execution
     {
         if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null) return node.Outgoing[0];
         foreach (var flow in node.Outgoing)
-            if (flow != node.DefaultFlow && flow.Condition is not null && Holds(flow))
+            if (flow != node.DefaultFlow && (flow.Condition is null || Holds(flow)))
                 return flow;
         return node.DefaultFlow
             ?? throw new ExecutionException(node.Id, "No outgoing flow's condition holds and the gateway has no default flow.");

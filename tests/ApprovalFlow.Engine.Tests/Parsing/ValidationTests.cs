@@ -329,9 +329,13 @@ public class ValidationTests
 
     private static readonly Dictionary<string, (string Body, string Id, string Type, string Says)> Unsupported = new()
     {
-        ["scriptTask"] = ("""<scriptTask id="x" scriptFormat="groovy"><script>println 'hi'</script></scriptTask>""", "x", "scriptTask", "'scriptTask' is not in the engine's BPMN subset"),
-        ["sendTask"] = ("""<sendTask id="x" />""", "x", "sendTask", "'sendTask' is not in the engine's BPMN subset"),
-        ["businessRuleTask"] = ("""<businessRuleTask id="x" />""", "x", "businessRuleTask", "'businessRuleTask' is not in the engine's BPMN subset"),
+        ["scriptTask"] = ("""<scriptTask id="x" scriptFormat="groovy"><script>println 'hi'</script></scriptTask>""", "x", "scriptTask", "'scriptTask' is not in the engine's BPMN subset: the engine runs no scripts"),
+        ["sendTask naming no handler"] = ("""<sendTask id="x" />""", "x", "sendTask", "The send task names no handler"),
+        ["businessRuleTask naming no handler"] = ("""<businessRuleTask id="x" camunda:decisionRef="rules" />""", "x", "businessRuleTask", "The business-rule task names no handler"),
+        ["sendTask naming an unregistered handler"] = ("""<sendTask id="x" af:handler="fax" />""", "x", "sendTask", "No service task handler named 'fax'"),
+        ["receiveTask naming no message"] = ("""<receiveTask id="x" />""", "x", "receiveTask", "The receive task names no message"),
+        ["receiveTask naming an unknown message"] = ("""<receiveTask id="x" messageRef="nowhere" />""", "x", "receiveTask", "messageRef 'nowhere' names no message"),
+        ["compensation throw"] = ("""<intermediateThrowEvent id="x"><compensateEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "compensation is not supported"),
         ["complexGateway"] = ("""<complexGateway id="x" />""", "x", "complexGateway", "'complexGateway' is not in the engine's BPMN subset"),
         ["transaction"] = ("""<transaction id="x" />""", "x", "transaction", "'transaction' is not in the engine's BPMN subset"),
         ["callActivity naming no process"] = ("""<callActivity id="x" />""", "x", "callActivity", "calledElement"),
@@ -547,7 +551,7 @@ public class ValidationTests
     [Theory]
     [InlineData("exclusiveGateway")]
     [InlineData("inclusiveGateway")]
-    public void Flow_without_condition_from_a_split_that_is_not_its_default_is_refused(string gateway)
+    public void One_flow_without_condition_from_a_split_is_accepted(string gateway)
     {
         var xml = Process("nocondition", $"""
             <startEvent id="start" />
@@ -559,10 +563,44 @@ public class ValidationTests
             {Flow("otherwise", "decide", "end")}
             """);
 
+        var model = BpmnReader.Read(xml);
+
+        model.Flows["bare"].Condition.ShouldBeNull();
+        model.Node("decide").DefaultFlow!.Id.ShouldBe("otherwise");
+    }
+
+    [Fact]
+    public void A_second_flow_without_condition_from_an_exclusive_split_is_refused_because_it_could_never_be_taken()
+    {
+        var xml = Process("twobare", $"""
+            <startEvent id="start" />
+            <exclusiveGateway id="decide" />
+            <endEvent id="end" />
+            {Flow("f1", "start", "decide")}
+            {Flow("guarded", "decide", "end", "${ok}")}
+            {Flow("bare", "decide", "end")}
+            {Flow("unreachable", "decide", "end")}
+            """);
+
         var errors = Refusal(xml);
 
-        ShouldName(errors, xml, "bare", "sequenceFlow", "has no condition and is not its default flow");
-        errors.ShouldNotContain(e => e.ElementId == "guarded" || e.ElementId == "otherwise");
+        ShouldName(errors, xml, "unreachable", "sequenceFlow", "could never be taken");
+        errors.ShouldNotContain(e => e.ElementId == "bare" || e.ElementId == "guarded");
+    }
+
+    [Fact]
+    public void Several_flows_without_condition_from_an_inclusive_split_are_accepted()
+    {
+        var xml = Process("inclusivebare", $"""
+            <startEvent id="start" />
+            <inclusiveGateway id="fork" />
+            <endEvent id="end" />
+            {Flow("f1", "start", "fork")}
+            {Flow("a", "fork", "end")}
+            {Flow("b", "fork", "end")}
+            """);
+
+        Should.NotThrow(() => BpmnReader.Read(xml));
     }
 
     [Fact]
