@@ -480,19 +480,37 @@ public static class BpmnReader
             return new TaskAssignment(Attr("assignee"), Attr("candidateGroups"), Attr("candidateUsers"));
         }
 
+        /// <summary>
+        /// The name a host registers the task's handler under, from the first of: <c>af:handler</c>;
+        /// <c>delegateExpression="${name}"</c> (or <c>#{name}</c>) in the Camunda 7, Activiti or Flowable namespace;
+        /// <c>camunda:class</c>; an external task's <c>camunda:topic</c>; Zeebe's <c>taskDefinition type</c>; a business-rule
+        /// task's decision (<c>camunda:decisionRef</c>, Zeebe's <c>calledDecision decisionId</c>: the host's handler evaluates it); the BPMN
+        /// <c>implementation</c> attribute naming a technology (e.g. <c>##WebService</c>, not <c>##unspecified</c>).
+        /// </summary>
         private string? ReadHandler(XElement e)
         {
-            var name = (string?)e.Attribute(BpmnNamespaces.ApprovalFlow + "handler");
-            var delegateExpression = (string?)e.Attribute(BpmnNamespaces.Camunda + "delegateExpression");
-            if (string.IsNullOrWhiteSpace(name) && delegateExpression is { } d)
-            {
-                var inner = d.Trim();
-                if (inner.StartsWith("${", StringComparison.Ordinal) && inner.EndsWith('}')) name = inner[2..^1].Trim();
-            }
-            if (string.IsNullOrWhiteSpace(name))
+            static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+            static string? Delegate(string? d) =>
+                Clean(d) is { } inner && (inner.StartsWith("${", StringComparison.Ordinal) || inner.StartsWith("#{", StringComparison.Ordinal)) && inner.EndsWith('}')
+                    ? Clean(inner[2..^1]) : null;
+            var implementation = Clean((string?)e.Attribute("implementation"));
+            var name = Clean((string?)e.Attribute(BpmnNamespaces.ApprovalFlow + "handler"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Camunda + "delegateExpression"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Activiti + "delegateExpression"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Flowable + "delegateExpression"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "class"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Activiti + "class"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Flowable + "class"))
+                       ?? (string.Equals((string?)e.Attribute(BpmnNamespaces.Camunda + "type"), "external", StringComparison.Ordinal)
+                           ? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "topic")) : null)
+                       ?? Clean((string?)e.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "taskDefinition")?.Attribute("type"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "decisionRef"))
+                       ?? Clean((string?)e.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "calledDecision")?.Attribute("decisionId"))
+                       ?? (implementation is not null && !implementation.Equals("##unspecified", StringComparison.OrdinalIgnoreCase) ? implementation : null);
+            if (name is null)
             {
                 var what = e.Name.LocalName switch { "sendTask" => "send task", "businessRuleTask" => "business-rule task", _ => "service task" };
-                Error(e, $"The {what} names no handler (af:handler=\"name\" or camunda:delegateExpression=\"${{name}}\").");
+                Error(e, $"The {what} names no handler (af:handler=\"name\", camunda:delegateExpression=\"${{name}}\", camunda:class, an external task topic, a Zeebe task type, a decision or an implementation).");
                 return null;
             }
             if (!handlerExists(name))
@@ -607,7 +625,7 @@ public static class BpmnReader
                         Error(e, $"Condition language '{language}' is not supported; use a ${{...}} expression.");
                         FlowsWithRefusedCondition.Add(id);
                     }
-                    else if (!ConditionExpression.TryParse(conditionElement.Value.Trim(), out condition, out var why))
+                    else if (!ConditionExpression.TryParse(AsExpression(conditionElement.Value), out condition, out var why))
                     {
                         Error(e, $"The condition '{conditionElement.Value.Trim()}' cannot be parsed: {why}");
                         FlowsWithRefusedCondition.Add(id);
@@ -664,6 +682,17 @@ public static class BpmnReader
                     host.BoundaryEvents.Add(node);
                 }
             }
+        }
+
+        /// <summary>
+        /// A Zeebe-style FEEL condition <c>= expr</c> is read as <c>${expr}</c>: simple ones (a variable, <c>not(x)</c>,
+        /// comparisons with <c>!=</c>, <c>&lt;</c>, <c>and</c>, <c>or</c>) mean the same in both languages; FEEL-only syntax
+        /// (<c>=</c> as equality, <c>some ... satisfies</c>, functions) does not parse and is refused.
+        /// </summary>
+        private static string AsExpression(string text)
+        {
+            var trimmed = text.Trim();
+            return trimmed.StartsWith('=') ? "${" + trimmed[1..].Trim() + "}" : trimmed;
         }
 
         private FlowNode? Resolve(XElement flow, FlowScope scope, string? reference, string attribute)

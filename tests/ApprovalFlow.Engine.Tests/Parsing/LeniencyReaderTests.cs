@@ -146,4 +146,72 @@ public class LeniencyReaderTests
 
         errors.ShouldContain(e => e.ElementId == "f2");
     }
+
+    private static string OneTask(string task) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:af="http://approvalflow.org/schema/1.0/bpmn"
+                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:activiti="http://activiti.org/bpmn"
+                     xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+          <process id="p" isExecutable="true">
+            <startEvent id="s" />
+            {task}
+            <endEvent id="e" />
+            <sequenceFlow id="f1" sourceRef="s" targetRef="x" /><sequenceFlow id="f2" sourceRef="x" targetRef="e" />
+          </process>
+        </definitions>
+        """;
+
+    [Theory]
+    [InlineData("""<serviceTask id="x" af:handler="h1" camunda:delegateExpression="${other}" />""", "h1")]
+    [InlineData("""<serviceTask id="x" camunda:delegateExpression="${h2}" />""", "h2")]
+    [InlineData("""<serviceTask id="x" activiti:delegateExpression="#{h3}" />""", "h3")]
+    [InlineData("""<serviceTask id="x" camunda:class="org.example.Archive" />""", "org.example.Archive")]
+    [InlineData("""<sendTask id="x" camunda:type="external" camunda:topic="emailService" />""", "emailService")]
+    [InlineData("""<serviceTask id="x"><extensionElements><zeebe:taskDefinition type="issuePolicy" /></extensionElements></serviceTask>""", "issuePolicy")]
+    [InlineData("""<businessRuleTask id="x" camunda:decisionRef="riskCheck" />""", "riskCheck")]
+    [InlineData("""<businessRuleTask id="x"><extensionElements><zeebe:calledDecision decisionId="risk_check" resultVariable="r" /></extensionElements></businessRuleTask>""", "risk_check")]
+    [InlineData("""<sendTask id="x" implementation="##WebService" />""", "##WebService")]
+    public void A_service_like_task_names_its_handler_the_way_its_tool_writes_it(string task, string handler)
+    {
+        var asked = new List<string>();
+
+        var model = BpmnReader.Read(OneTask(task), name => { asked.Add(name); return name == handler; });
+
+        model.Node("x").HandlerName.ShouldBe(handler);
+        asked.ShouldBe([handler]);
+    }
+
+    [Fact]
+    public void A_task_whose_implementation_is_unspecified_names_no_handler()
+    {
+        var errors = Should.Throw<DefinitionInvalidException>(() => BpmnReader.Read(OneTask("""<serviceTask id="x" implementation="##unspecified" />"""), _ => true)).Errors;
+
+        errors.ShouldHaveSingleItem().Message.ShouldStartWith("The service task names no handler");
+    }
+
+    [Theory]
+    [InlineData("= approved", true, false)]
+    [InlineData("=not(approved)", false, true)]
+    [InlineData("= amount > 1000 and approved", true, false)]
+    public void A_simple_Zeebe_FEEL_condition_reads_as_the_same_expression(string feel, bool whenApproved, bool whenNotApproved)
+    {
+        var xml = OneTask("""<exclusiveGateway id="x" default="f2" />""").Replace("""<sequenceFlow id="f2" """,
+            $"""<sequenceFlow id="g" sourceRef="x" targetRef="e"><conditionExpression>{System.Security.SecurityElement.Escape(feel)}</conditionExpression></sequenceFlow><sequenceFlow id="f2" """);
+
+        var condition = BpmnReader.Read(xml).Flows["g"].Condition!;
+
+        condition.EvaluateBoolean(new System.Text.Json.Nodes.JsonObject { ["approved"] = true, ["amount"] = 5000 }).ShouldBe(whenApproved);
+        condition.EvaluateBoolean(new System.Text.Json.Nodes.JsonObject { ["approved"] = false, ["amount"] = 5000 }).ShouldBe(whenNotApproved);
+    }
+
+    [Theory]
+    [InlineData("= risk = \"red\"")]
+    [InlineData("= some risk in riskLevels satisfies risk == \"red\"")]
+    public void A_FEEL_only_condition_is_refused(string feel)
+    {
+        var xml = OneTask("""<exclusiveGateway id="x" default="f2" />""").Replace("""<sequenceFlow id="f2" """,
+            $"""<sequenceFlow id="g" sourceRef="x" targetRef="e"><conditionExpression>{System.Security.SecurityElement.Escape(feel)}</conditionExpression></sequenceFlow><sequenceFlow id="f2" """);
+
+        Should.Throw<DefinitionInvalidException>(() => BpmnReader.Read(xml)).Errors.ShouldContain(e => e.ElementId == "g" && e.Message.Contains("cannot be parsed"));
+    }
 }

@@ -331,7 +331,7 @@ public class ValidationTests
     {
         ["scriptTask"] = ("""<scriptTask id="x" scriptFormat="groovy"><script>println 'hi'</script></scriptTask>""", "x", "scriptTask", "'scriptTask' is not in the engine's BPMN subset: the engine runs no scripts"),
         ["sendTask naming no handler"] = ("""<sendTask id="x" />""", "x", "sendTask", "The send task names no handler"),
-        ["businessRuleTask naming no handler"] = ("""<businessRuleTask id="x" camunda:decisionRef="rules" />""", "x", "businessRuleTask", "The business-rule task names no handler"),
+        ["businessRuleTask naming no handler"] = ("""<businessRuleTask id="x" implementation="##unspecified" />""", "x", "businessRuleTask", "The business-rule task names no handler"),
         ["sendTask naming an unregistered handler"] = ("""<sendTask id="x" af:handler="fax" />""", "x", "sendTask", "No service task handler named 'fax'"),
         ["receiveTask naming no message"] = ("""<receiveTask id="x" />""", "x", "receiveTask", "The receive task names no message"),
         ["receiveTask naming an unknown message"] = ("""<receiveTask id="x" messageRef="nowhere" />""", "x", "receiveTask", "messageRef 'nowhere' names no message"),
@@ -719,9 +719,12 @@ public class ValidationTests
     [Fact]
     public void Service_task_naming_no_handler_is_refused()
     {
-        var xml = Straight("nohandler", """<serviceTask id="notify" camunda:class="com.example.Notify" />""", "notify");
+        var xml = Straight("nohandler", """<serviceTask id="notify" camunda:expression="${mailer.send()}" />""", "notify");
 
         ShouldName(Refusal(xml, _ => true), xml, "notify", "serviceTask", "names no handler");
+        // A Java class name is a name like any other: accepted only when the host registered a handler under it.
+        var byClass = Straight("byclass", """<serviceTask id="notify" camunda:class="com.example.Notify" />""", "notify");
+        ShouldName(Refusal(byClass, name => name == "email"), byClass, "notify", "serviceTask", "No service task handler named 'com.example.Notify'");
     }
 
     [Fact]
