@@ -268,7 +268,7 @@ public sealed partial class WorkflowEngine
             if (live.Purpose == TimerPurpose.ServiceTaskRetry)
                 await tx.Execution.RetryServiceTaskAsync(live.TokenId, live.ElementId, live.Attempt, ctk);
             else
-                await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk);
+                await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk, live);
             return true;
         });
     }

@@ -407,23 +407,19 @@ public static class BpmnReader
             var duration = def.Element(BpmnNamespaces.Model + "timeDuration");
             var date = def.Element(BpmnNamespaces.Model + "timeDate");
             var cycle = def.Element(BpmnNamespaces.Model + "timeCycle");
-            if (cycle is not null)
-            {
-                Error(e, "Timer cycles (timeCycle) are not in the engine's BPMN subset; use a duration or a date.");
-                return null;
-            }
             var workingDays = (string?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays");
-            if (workingDays is not null && (duration is not null || date is not null))
+            if (new object?[] { duration, date, cycle, workingDays }.Count(x => x is not null) > 1)
             {
-                Error(e, "The timer has both af:workingDays and a timeDuration or timeDate; give one.");
+                Error(e, "The timer has more than one of timeDuration, timeDate, timeCycle and af:workingDays; give one.");
                 return null;
             }
             var (kind, source) = workingDays is not null ? (TimerKind.WorkingDays, (XObject?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays"))
-                : duration is not null ? (TimerKind.Duration, duration) : (TimerKind.Date, (XObject?)date);
+                : duration is not null ? (TimerKind.Duration, duration)
+                : cycle is not null ? (TimerKind.Cycle, cycle) : (TimerKind.Date, (XObject?)date);
             var text = (source switch { XElement x => x.Value, XAttribute a => a.Value, _ => "" }).Trim();
             if (text.Length == 0)
             {
-                Error(e, "The timer has no timeDuration, timeDate or af:workingDays.");
+                Error(e, "The timer has no timeDuration, timeDate, timeCycle or af:workingDays.");
                 return null;
             }
             if (TaskAssignment.IsExpression(text))
@@ -439,6 +435,7 @@ public static class BpmnReader
             {
                 TimerKind.Duration => IsoDuration.TryParse(text, out _),
                 TimerKind.Date => IsoDate.TryParseUtc(text, out _),
+                TimerKind.Cycle => IsoCycle.TryParse(text, out _),
                 _ => int.TryParse(text, out var days) && days >= 0,
             };
             if (!ok)
@@ -447,6 +444,7 @@ public static class BpmnReader
                 {
                     TimerKind.Duration => $"'{text}' is not an ISO 8601 duration such as P5D or PT2H.",
                     TimerKind.Date => $"'{text}' is not an ISO 8601 date-time such as 2026-12-01T09:00:00+08:00.",
+                    TimerKind.Cycle => $"'{text}' is not a timer cycle the engine runs: R/duration or Rn/duration (n from 1), such as R3/P1D; a start date or a cron expression is not supported.",
                     _ => $"af:workingDays '{text}' is not a whole number of working days.",
                 });
                 return null;

@@ -40,14 +40,24 @@ internal sealed partial class Execution
         }
     }
 
-    private void CreateTimer(Token token, FlowNode node)
+    /// <param name="after">For the next repetition of a cycle: the timer that just fired (its due time and repetition).</param>
+    private void CreateTimer(Token token, FlowNode node, TimerRecord? after = null)
     {
         DateTime dueAt;
         int? workingDays = null;
+        var repetition = 1;
         try
         {
             var variables = ScopeVariables(token);
-            dueAt = node.Timer!.DueAt(now, variables, services.Calendar);
+            if (after is not null)
+            {
+                // One interval after the previous one was due; if the firing came so late that this is past, one interval after now.
+                var interval = node.Timer!.CycleFor(variables).Interval;
+                dueAt = interval.AddTo(after.DueAt);
+                if (dueAt < now) dueAt = interval.AddTo(now);
+                repetition = Math.Max(1, after.Attempt) + 1;
+            }
+            else dueAt = node.Timer!.DueAt(now, variables, services.Calendar);
             if (node.Timer.Kind == TimerKind.WorkingDays) workingDays = node.Timer.WorkingDaysFor(variables);
         }
         catch (Exception ex) when (ex is FormatException or Expressions.ExpressionEvaluationException)
@@ -64,6 +74,7 @@ internal sealed partial class Execution
             CreatedAt = now,
             WorkingDays = workingDays,
             Status = TimerStatus.Pending,
+            Attempt = node.Timer.Kind == TimerKind.Cycle ? repetition : 0,
         };
         db.Add(timer);
         pendingTimers.Add(timer);

@@ -90,7 +90,8 @@ internal sealed partial class Execution
     }
 
     /// <summary>Fires a timer or delivers a message at the event it belongs to.</summary>
-    public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct)
+    /// <param name="firedTimer">The timer that fired, if a timer did: a non-interrupting cycle arms its next repetition from it.</param>
+    public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct, TimerRecord? firedTimer = null)
     {
         var node = model.Node(eventElementId);
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
@@ -99,6 +100,9 @@ internal sealed partial class Execution
         {
             var activity = node.AttachedTo!;
             if (node.CancelActivity) RemoveToken(token, "interrupted");
+            else if (firedTimer is not null && node.Timer?.Kind == TimerKind.Cycle
+                     && node.Timer.CycleFor(ScopeVariables(token)).RepeatsAfter(Math.Max(1, firedTimer.Attempt)))
+                CreateTimer(token, node, firedTimer);
             var spawned = NewToken(token.ScopeId);
             spawned.ElementId = node.Id;
             History(node, spawned, what, actor, null);

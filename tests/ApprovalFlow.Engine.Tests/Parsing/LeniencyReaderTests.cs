@@ -214,4 +214,28 @@ public class LeniencyReaderTests
 
         Should.Throw<DefinitionInvalidException>(() => BpmnReader.Read(xml)).Errors.ShouldContain(e => e.ElementId == "g" && e.Message.Contains("cannot be parsed"));
     }
+
+    [Theory]
+    [InlineData("R3/P1D", 3, 1)]
+    [InlineData("R/PT12H", null, 0)]
+    [InlineData("r2/p1w", 2, 7)]
+    public void A_timer_cycle_reads_its_repetitions_and_interval(string text, int? repetitions, int days)
+    {
+        IsoCycle.TryParse(text, out var cycle).ShouldBeTrue();
+        cycle.Repetitions.ShouldBe(repetitions);
+        cycle.Interval.Days.ShouldBe(days);
+    }
+
+    [Theory]
+    [InlineData("R0/P1D")]
+    [InlineData("R/PT0S")]
+    [InlineData("R3/2026-01-01T00:00:00Z/P1D")]
+    [InlineData("0 0 9 * * ?")]
+    [InlineData("P1D")]
+    public void A_timer_cycle_the_engine_cannot_run_is_refused(string text)
+    {
+        var xml = OneTask($"""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>{text}</timeCycle></timerEventDefinition></intermediateCatchEvent>""");
+
+        Should.Throw<DefinitionInvalidException>(() => BpmnReader.Read(xml)).Errors.ShouldHaveSingleItem().Message.ShouldContain("is not a timer cycle the engine runs");
+    }
 }

@@ -350,7 +350,7 @@ public class ValidationTests
         ["multi-instance sub-process"] = ("""<subProcess id="x"><multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics><startEvent id="xs" /><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "x", "subProcess", "Multi-instance is supported on user tasks only"),
         ["multi-instance without collection or cardinality"] = ("""<userTask id="x"><multiInstanceLoopCharacteristics /></userTask>""", "x", "userTask", "needs a collection"),
         ["standard loop"] = ("""<userTask id="x"><standardLoopCharacteristics /></userTask>""", "x", "userTask", "'standardLoopCharacteristics'"),
-        ["timeCycle"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>R3/PT10H</timeCycle></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "timeCycle"),
+        ["timeCycle with a start date"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>R3/2026-12-01T09:00:00Z/PT10H</timeCycle></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "a start date or a cron expression is not supported"),
         ["timer not ISO 8601"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeDuration>3 days</timeDuration></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "not an ISO 8601 duration"),
         ["event sub-process"] = ("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent></subProcess>""", "x", "subProcess", "Event sub-processes are not in the engine's BPMN subset"),
     };

@@ -61,4 +61,76 @@ public class MiwgScenarioTests(ITestOutputHelper output)
         end.Status.ShouldBe("completed");
         end.Variables.ContainsKey("archivedAs").ShouldBeFalse();
     }
+
+    public sealed class Mailbox
+    {
+        public List<string> Sent { get; } = [];
+    }
+
+    private sealed class EmailHandler(Mailbox mailbox) : IServiceTaskHandler
+    {
+        public ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken)
+        {
+            lock (mailbox) mailbox.Sent.Add(context.ElementId);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task C_9_1_document_request_reminds_daily_six_times_then_a_call_after_a_week(StoreKind store)
+    {
+        if (MiwgSet.Bytes("C.9.1.bpmn", output) is not { } bytes) return;
+        var mailbox = new Mailbox();
+        await using var h = await EngineHarness.CreateAsync(store, s =>
+        {
+            s.AddSingleton(mailbox);
+            s.AddServiceTaskHandler<EmailHandler>("emailService");
+        });
+        await h.Engine().DeployAsync(bytes, "test");
+
+        var request = await h.Engine().StartAsync("requestDocument_en", "DOC-1", null, "clerk");
+        request.ActiveElementIds.ShouldBe(["ReceiveTask_WaitForDocument"]);
+        mailbox.Sent.ShouldBe(["SendTask_RequestDocument"]);
+
+        for (var day = 1; day <= 6; day++)
+        {
+            h.Clock.Advance(TimeSpan.FromDays(1));
+            (await h.Engine().FireDueTimersAsync()).ShouldBe(1);
+        }
+        mailbox.Sent.Count(s => s == "SendTask_SendReminderEmail").ShouldBe(6);
+        (await h.InstanceAsync(request.Id)).ActiveElementIds.ShouldBe(["ReceiveTask_WaitForDocument"]);
+
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        (await h.Engine().FireDueTimersAsync()).ShouldBe(1);
+        mailbox.Sent.Count(s => s == "SendTask_SendReminderEmail").ShouldBe(6);
+        (await h.InstanceAsync(request.Id)).ActiveElementIds.ShouldBe(["UserTask_CallCustomer"]);
+        (await h.CompleteAsync(request.Id, "UserTask_CallCustomer")).Status.ShouldBe("completed");
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task C_9_1_document_received_ends_the_request_and_its_reminders(StoreKind store)
+    {
+        if (MiwgSet.Bytes("C.9.1.bpmn", output) is not { } bytes) return;
+        var mailbox = new Mailbox();
+        await using var h = await EngineHarness.CreateAsync(store, s =>
+        {
+            s.AddSingleton(mailbox);
+            s.AddServiceTaskHandler<EmailHandler>("emailService");
+        });
+        await h.Engine().DeployAsync(bytes, "test");
+        var request = await h.Engine().StartAsync("requestDocument_en", "DOC-2", null, "clerk");
+        h.Clock.Advance(TimeSpan.FromDays(2));
+        await h.Engine().FireDueTimersAsync();
+
+        var done = await h.Engine().CorrelateMessageAsync("MESSAGE_documentReceived", "DOC-2", null, null);
+
+        done.Id.ShouldBe(request.Id);
+        done.Status.ShouldBe("completed");
+        h.Clock.Advance(TimeSpan.FromDays(30));
+        (await h.Engine().FireDueTimersAsync()).ShouldBe(0);
+    }
 }
