@@ -8,4 +8,6 @@ public enum EventTrigger
     Message,
     Terminate,
     Error,
+    /// <summary>A link event: a throw jumps to the catch of the same name in the same scope (an off-page connector).</summary>
+    Link,
 }

@@ -27,6 +27,10 @@ public sealed class FlowNode
     /// <summary>Error end: the code it throws. Error boundary: the code it catches; null catches every error.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>Link events: the name that pairs a throw with its catch; for a throw, the catch it jumps to.</summary>
+    public string? LinkName { get; init; }
+    public FlowNode? LinkTarget { get; set; }
+
     public MultiInstanceDefinition? MultiInstance { get; init; }
 
     /// <summary>Call activity: the key of the definition to start, and the variables passed in and out.</summary>

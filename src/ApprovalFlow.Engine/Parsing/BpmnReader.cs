@@ -348,7 +348,8 @@ public static class BpmnReader
                 CancelActivity = !string.Equals((string?)e.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
                 HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
-                ErrorCode = errorCode,
+                ErrorCode = trigger == EventTrigger.Link ? null : errorCode,
+                LinkName = trigger == EventTrigger.Link ? errorCode : null, // the definition's fourth slot carries the link's name
                 MultiInstance = multiInstance,
                 CalledElement = kind == NodeKind.CallActivity ? ReadCalledElement(e) : null,
                 Inputs = kind == NodeKind.CallActivity ? ReadMappings(e, "in") : [],
@@ -377,7 +378,8 @@ public static class BpmnReader
             {
                 NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition"],
                 NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition"],
-                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition"],
+                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition"],
+                NodeKind.IntermediateThrowEvent => ["linkEventDefinition"],
                 NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition"],
                 _ => Array.Empty<string>(),
             };
@@ -396,6 +398,7 @@ public static class BpmnReader
             return def.Name.LocalName switch
             {
                 "terminateEventDefinition" => (EventTrigger.Terminate, null, null, null),
+                "linkEventDefinition" => (EventTrigger.Link, null, null, ReadLinkName(e, def)),
                 "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
                 "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
                 _ => (EventTrigger.Message, null, ReadMessageName(e, def), null),
@@ -450,6 +453,14 @@ public static class BpmnReader
                 return null;
             }
             return new TimerDefinition(kind, text, null);
+        }
+
+        /// <summary>A link event's name (on the definition, as BPMN puts it; some tools put it on the event only).</summary>
+        private string? ReadLinkName(XElement e, XElement def)
+        {
+            var name = ((string?)def.Attribute("name") is { Length: > 0 } n ? n : (string?)e.Attribute("name"))?.Trim();
+            if (string.IsNullOrEmpty(name)) Error(e, "The link event has no name (linkEventDefinition name=\"...\"): a link throw jumps to the link catch of the same name.");
+            return string.IsNullOrEmpty(name) ? null : name;
         }
 
         private string? ReadMessageName(XElement e, XElement def)

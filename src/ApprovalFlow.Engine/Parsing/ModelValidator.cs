@@ -30,6 +30,7 @@ internal static class ModelValidator
             foreach (var group in scope.MessageStarts.Where(m => m.MessageName is not null).GroupBy(m => m.MessageName).Where(g => g.Count() > 1))
                 foreach (var m in group) Error(m, $"Two message start events wait for message '{group.Key}'.");
 
+            CheckLinks(scope, Error);
             foreach (var n in scope.Nodes)
                 CheckNode(n, Error, FlowError, refusedConditions);
 
@@ -38,6 +39,23 @@ internal static class ModelValidator
 
         foreach (var join in model.Nodes.Values.Where(n => n.Kind == NodeKind.ParallelGateway && n.Incoming.Count > 1))
             CheckExclusiveFeedsParallelJoin(join, errors);
+    }
+
+    /// <summary>Pairs each link throw with the one link catch of its name in the same scope.</summary>
+    private static void CheckLinks(FlowScope scope, Action<FlowNode, string> error)
+    {
+        var catches = scope.Nodes.Where(n => n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link && n.LinkName is not null)
+            .GroupBy(n => n.LinkName!).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var group in catches.Values.Where(g => g.Count > 1))
+            foreach (var c in group) error(c, $"{group.Count} link catch events are named '{c.LinkName}' in this scope; a link throw needs exactly one.");
+        foreach (var c in catches.Values.SelectMany(g => g).Where(c => c.Incoming.Count > 0))
+            error(c, "A link catch event may not have incoming sequence flows: it is entered from its link throw.");
+        foreach (var t in scope.Nodes.Where(n => n.Kind == NodeKind.IntermediateThrowEvent && n.Trigger == EventTrigger.Link && n.LinkName is not null))
+        {
+            if (t.Outgoing.Count > 0) error(t, "A link throw event may not have outgoing sequence flows: it continues at its link catch.");
+            if (!catches.TryGetValue(t.LinkName!, out var target)) error(t, $"No link catch event named '{t.LinkName}' in the same scope.");
+            else if (target.Count == 1) t.LinkTarget = target[0];
+        }
     }
 
     private static IEnumerable<FlowScope> Scopes(FlowScope scope)
@@ -94,7 +112,8 @@ internal static class ModelValidator
             error(n, "A gateway needs at least one incoming sequence flow.");
         if (n.IsGateway && n.Outgoing.Count == 0)
             error(n, "A gateway needs at least one outgoing sequence flow.");
-        if (n.Kind is not (NodeKind.StartEvent or NodeKind.BoundaryEvent) && n.Incoming.Count == 0 && !n.IsGateway)
+        if (n.Kind is not (NodeKind.StartEvent or NodeKind.BoundaryEvent) && n.Incoming.Count == 0 && !n.IsGateway
+            && !(n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link))
             error(n, "Nothing leads to this element: it has no incoming sequence flow.");
     }
 
@@ -107,13 +126,14 @@ internal static class ModelValidator
         while (queue.TryDequeue(out var n))
         {
             var next = n.Outgoing.Select(f => f.Target).Concat(n.BoundaryEvents);
+            if (n.LinkTarget is not null) next = next.Append(n.LinkTarget);
             foreach (var t in next)
                 if (seen.Add(t)) queue.Enqueue(t);
         }
         foreach (var n in scope.Nodes.Where(n => !seen.Contains(n)))
         {
-            // Nodes without incoming flows already have a more precise error.
-            if (n.Incoming.Count == 0 && n.Kind is not NodeKind.BoundaryEvent && !n.IsGateway) continue;
+            // Nodes without incoming flows already have a more precise error (a link catch is entered by its throw).
+            if (n.Incoming.Count == 0 && n.Kind is not NodeKind.BoundaryEvent && !n.IsGateway && n.Trigger != EventTrigger.Link) continue;
             if (n.Kind == NodeKind.StartEvent) continue;
             error(n, "This element cannot be reached from the start event.");
         }

@@ -161,6 +161,11 @@ internal sealed partial class Execution
     {
         switch (node.Kind)
         {
+            case NodeKind.IntermediateThrowEvent when node.LinkTarget is { } link:
+                History(node, token, "passed", null, null);
+                Enter(token, link, null);
+                break;
+            case NodeKind.IntermediateCatchEvent when node.Trigger == EventTrigger.Link:
             case NodeKind.StartEvent:
             case NodeKind.IntermediateThrowEvent:
             case NodeKind.PassThroughTask:
