@@ -116,6 +116,7 @@ public sealed partial class WorkflowEngine
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 db.ChangeTracker.Clear();
                 foreach (var execution in touched) ScheduleTimers(execution);
+                await BroadcastThrownSignalsAsync(touched, ct);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < services.Options.MaxConflictRetries)

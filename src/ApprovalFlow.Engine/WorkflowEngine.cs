@@ -68,8 +68,9 @@ public sealed partial class WorkflowEngine
                 Xml = text,
                 DeployedAt = Now,
                 DeployedBy = deployedBy,
-                MessageStartNames = model.Root.MessageStarts.Count == 0 ? null
-                    : "," + string.Join(",", model.Root.MessageStarts.Select(m => m.MessageName)) + ",",
+                // Signal starts are listed beside message starts, their names behind FlowNode.SignalPrefix.
+                MessageStartNames = model.Root.MessageStarts.Count + model.Root.SignalStarts.Count == 0 ? null
+                    : "," + string.Join(",", model.Root.MessageStarts.Concat(model.Root.SignalStarts).Select(m => m.SubscriptionName)) + ",",
             }).ToList();
             db.AddRange(records);
             try
@@ -112,7 +113,7 @@ public sealed partial class WorkflowEngine
     private async Task<InstanceSnapshot> StartAsync(ProcessDefinitionRecord definition, string? messageName, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct)
     {
         var model = cache.Get(definition);
-        var startEvent = messageName is null ? null : model.Root.MessageStarts.First(m => m.MessageName == messageName);
+        var startEvent = messageName is null ? null : model.Root.MessageStarts.Concat(model.Root.SignalStarts).First(m => m.SubscriptionName == messageName);
         var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
         db.Add(instance);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
@@ -130,6 +131,7 @@ public sealed partial class WorkflowEngine
             throw;
         }
         ScheduleTimers(execution);
+        await BroadcastThrownSignalsAsync([execution], ct);
         return ToSnapshot(instance, execution.Tokens.Select(t => t.ElementId), execution.Variables);
     }
 
@@ -202,6 +204,8 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceSnapshot> CorrelateMessageAsync(string messageName, string? businessKey, Guid? instanceId, JsonObject? variables, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(messageName)) throw new EngineException("A message needs a name.");
+        if (messageName.StartsWith(FlowNode.SignalPrefix, StringComparison.Ordinal))
+            throw new EngineException($"A message name may not begin with '{FlowNode.SignalPrefix}'; broadcast a signal with BroadcastSignalAsync.");
         if (instanceId is null && string.IsNullOrWhiteSpace(businessKey))
         {
             try

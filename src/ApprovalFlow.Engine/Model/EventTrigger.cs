@@ -10,4 +10,6 @@ public enum EventTrigger
     Error,
     /// <summary>A link event: a throw jumps to the catch of the same name in the same scope (an off-page connector).</summary>
     Link,
+    /// <summary>A signal: thrown, it is broadcast to every waiting catch and signal start; caught, it waits for one.</summary>
+    Signal,
 }

@@ -18,6 +18,14 @@ public sealed class FlowNode
     public EventTrigger Trigger { get; init; }
     public TimerDefinition? Timer { get; init; }
     public string? MessageName { get; init; }
+    /// <summary>Signal events: the signal's name.</summary>
+    public string? SignalName { get; init; }
+
+    /// <summary>The subscription name a catch waits under: a message's name, or a signal's behind <see cref="SignalPrefix"/>.</summary>
+    public string? SubscriptionName => Trigger == EventTrigger.Signal ? SignalPrefix + SignalName : MessageName;
+
+    /// <summary>Signal subscriptions and signal starts are stored beside message ones, their names behind this prefix.</summary>
+    public const string SignalPrefix = "signal:";
 
     /// <summary>For boundary events: the activity it sits on, and whether firing cancels it.</summary>
     public FlowNode? AttachedTo { get; set; }

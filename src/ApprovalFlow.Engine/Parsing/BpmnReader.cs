@@ -132,6 +132,11 @@ public static class BpmnReader
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
 
+        var signals = root.Elements(BpmnNamespaces.Model + "signal")
+            .Where(m => m.Attribute("id") is not null)
+            .GroupBy(m => (string)m.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
+
         var errorCodes = root.Elements(BpmnNamespaces.Model + "error")
             .Where(m => m.Attribute("id") is not null)
             .GroupBy(m => (string)m.Attribute("id")!)
@@ -142,7 +147,7 @@ public static class BpmnReader
         {
             var key = (string)process.Attribute("id")!;
             if (onlyKey is not null && key != onlyKey) continue;
-            var context = new ReadContext(errors, messages, errorCodes, handlerExists);
+            var context = new ReadContext(errors, messages, signals, errorCodes, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);
             context.Link();
@@ -263,7 +268,8 @@ public static class BpmnReader
 
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
-    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> errorCodes,
+    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> signals,
+        Dictionary<string, string> errorCodes,
         Func<string, bool> handlerExists)
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
@@ -344,7 +350,9 @@ public static class BpmnReader
                 Scope = scope,
                 Trigger = trigger,
                 Timer = timer,
-                MessageName = messageName,
+                // The definition's name slot carries a message's name or a signal's.
+                MessageName = trigger == EventTrigger.Signal ? null : messageName,
+                SignalName = trigger == EventTrigger.Signal ? messageName : null,
                 CancelActivity = !string.Equals((string?)e.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
                 HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
@@ -376,11 +384,11 @@ public static class BpmnReader
             var def = definitions[0];
             var allowed = kind switch
             {
-                NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition"],
-                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition"],
-                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition"],
-                NodeKind.IntermediateThrowEvent => ["linkEventDefinition"],
-                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition"],
+                NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition", "signalEventDefinition"],
+                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition"],
+                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition", "signalEventDefinition"],
+                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition"],
+                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition", "signalEventDefinition"],
                 _ => Array.Empty<string>(),
             };
             if (def.Name.LocalName == "compensateEventDefinition")
@@ -401,6 +409,7 @@ public static class BpmnReader
                 "linkEventDefinition" => (EventTrigger.Link, null, null, ReadLinkName(e, def)),
                 "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
                 "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
+                "signalEventDefinition" => (EventTrigger.Signal, null, ReadSignalName(e, def), null),
                 _ => (EventTrigger.Message, null, ReadMessageName(e, def), null),
             };
         }
@@ -463,6 +472,20 @@ public static class BpmnReader
             return string.IsNullOrEmpty(name) ? null : name;
         }
 
+        private string? ReadSignalName(XElement e, XElement def)
+        {
+            var signalRef = (string?)def.Attribute("signalRef");
+            if (string.IsNullOrWhiteSpace(signalRef))
+            {
+                Error(e, "The signal event names no signal (signalRef is missing).");
+                return null;
+            }
+            var local = signalRef.Contains(':') ? signalRef[(signalRef.IndexOf(':') + 1)..] : signalRef;
+            if (signals.TryGetValue(signalRef, out var name) || signals.TryGetValue(local, out name)) return name;
+            Error(e, $"signalRef '{signalRef}' names no signal of this file.");
+            return null;
+        }
+
         private string? ReadMessageName(XElement e, XElement def)
         {
             var messageRef = (string?)def.Attribute("messageRef");
@@ -474,7 +497,12 @@ public static class BpmnReader
                 return null;
             }
             var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
-            if (messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name)) return name;
+            if (messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name))
+            {
+                if (!name.StartsWith(FlowNode.SignalPrefix, StringComparison.Ordinal)) return name;
+                Error(e, $"A message name may not begin with '{FlowNode.SignalPrefix}' (signals are stored under that prefix).");
+                return null;
+            }
             Error(e, $"messageRef '{messageRef}' names no message of this file.");
             return null;
         }
@@ -684,7 +712,7 @@ public static class BpmnReader
                                  || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
                     if (!hostOk)
                     {
-                        Error(e, $"A {(node.Trigger == EventTrigger.Error ? "error" : "timer or message")} boundary event is not supported on {host.ElementType} '{host.Id}'.");
+                        Error(e, $"A {(node.Trigger == EventTrigger.Error ? "error" : "timer, message or signal")} boundary event is not supported on {host.ElementType} '{host.Id}'.");
                         continue;
                     }
                     node.AttachedTo = host;

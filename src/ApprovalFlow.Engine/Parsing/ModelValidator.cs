@@ -18,8 +18,9 @@ internal static class ModelValidator
         {
             var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).ToList();
             scope.MessageStarts.AddRange(scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Message));
+            scope.SignalStarts.AddRange(scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Signal));
             var where = scope.Owner is null ? "The process" : $"Sub-process '{scope.Owner.Id}'";
-            if (starts.Count == 0 && scope.MessageStarts.Count == 0)
+            if (starts.Count == 0 && scope.MessageStarts.Count == 0 && scope.SignalStarts.Count == 0)
             {
                 var at = scope.Owner;
                 errors.Add(new(at?.Id ?? model.Key, at?.ElementType ?? "process", at is null ? processLine : at.Line, $"{where} has no start event."));
@@ -29,6 +30,8 @@ internal static class ModelValidator
             else if (starts.Count == 1) scope.Start = starts[0];
             foreach (var group in scope.MessageStarts.Where(m => m.MessageName is not null).GroupBy(m => m.MessageName).Where(g => g.Count() > 1))
                 foreach (var m in group) Error(m, $"Two message start events wait for message '{group.Key}'.");
+            foreach (var group in scope.SignalStarts.Where(m => m.SignalName is not null).GroupBy(m => m.SignalName).Where(g => g.Count() > 1))
+                foreach (var m in group) Error(m, $"Two signal start events wait for signal '{group.Key}'.");
 
             CheckLinks(scope, Error);
             foreach (var n in scope.Nodes)
@@ -92,8 +95,8 @@ internal static class ModelValidator
                 foreach (var f in n.Outgoing)
                 {
                     if (f.Condition is not null) flowError(f, $"Event-based gateway '{n.Id}' chooses by event; its flows may not carry conditions.");
-                    if (f.Target.Kind != NodeKind.IntermediateCatchEvent || f.Target.Trigger is not (EventTrigger.Timer or EventTrigger.Message))
-                        flowError(f, $"Every flow of event-based gateway '{n.Id}' must lead to a timer or message intermediate catch event.");
+                    if (f.Target.Kind != NodeKind.IntermediateCatchEvent || f.Target.Trigger is not (EventTrigger.Timer or EventTrigger.Message or EventTrigger.Signal))
+                        flowError(f, $"Every flow of event-based gateway '{n.Id}' must lead to a timer or message intermediate catch event (or a signal one).");
                     else if (f.Target.Incoming.Count != 1)
                         error(f.Target, $"A catch event after event-based gateway '{n.Id}' may have no other incoming flow.");
                 }
@@ -119,8 +122,8 @@ internal static class ModelValidator
 
     private static void CheckReachability(FlowScope scope, Action<FlowNode, string> error)
     {
-        if (scope.Start is null && scope.MessageStarts.Count == 0) return;
-        var seen = new HashSet<FlowNode>(scope.MessageStarts);
+        if (scope.Start is null && scope.MessageStarts.Count == 0 && scope.SignalStarts.Count == 0) return;
+        var seen = new HashSet<FlowNode>(scope.MessageStarts.Concat(scope.SignalStarts));
         if (scope.Start is not null) seen.Add(scope.Start);
         var queue = new Queue<FlowNode>(seen);
         while (queue.TryDequeue(out var n))

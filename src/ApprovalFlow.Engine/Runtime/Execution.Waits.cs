@@ -36,7 +36,7 @@ internal sealed partial class Execution
         foreach (var boundary in activity.BoundaryEvents)
         {
             if (boundary.Trigger == EventTrigger.Timer) CreateTimer(token, boundary);
-            else if (boundary.Trigger == EventTrigger.Message) CreateSubscription(token, boundary);
+            else if (boundary.Trigger is EventTrigger.Message or EventTrigger.Signal) CreateSubscription(token, boundary);
         }
     }
 
@@ -89,12 +89,13 @@ internal sealed partial class Execution
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            MessageName = node.MessageName!,
+            MessageName = node.SubscriptionName!,
             BusinessKey = instance.BusinessKey,
             CreatedAt = now,
         };
         db.Add(subscription);
         subscriptions.Add(subscription);
+        NewSubscriptionIds.Add(subscription.Id);
     }
 
     /// <summary>Withdraws everything a token waits on: its task, its timers, its message subscriptions.</summary>

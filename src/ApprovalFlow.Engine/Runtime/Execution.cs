@@ -27,6 +27,27 @@ internal sealed partial class Execution
 
     public JsonObject Variables { get; }
     public List<TimerRecord> NewTimers { get; } = [];
+    /// <summary>Subscriptions created in this transition, in order.</summary>
+    public List<Guid> NewSubscriptionIds { get; } = [];
+    /// <summary>
+    /// Signals thrown in this transition, broadcast once it has committed. Each names the subscriptions this transition
+    /// created after the throw: they were not waiting when it was thrown, so they do not receive it.
+    /// </summary>
+    public List<(string Name, IReadOnlyList<Guid> NotYetWaiting)> ThrownSignals { get; } = [];
+    private readonly List<(string Name, int From)> thrown = [];
+
+    /// <summary>The thrown signals with the subscriptions each must skip; call once the transition is done.</summary>
+    public void SealThrownSignals()
+    {
+        foreach (var (name, from) in thrown) ThrownSignals.Add((name, NewSubscriptionIds.Skip(from).ToList()));
+        thrown.Clear();
+    }
+
+    private void ThrowSignal(FlowNode node, Token token)
+    {
+        History(node, token, "signal-thrown", null, node.SignalName);
+        thrown.Add((node.SignalName!, NewSubscriptionIds.Count));
+    }
 
     public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
         List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions,
@@ -69,7 +90,7 @@ internal sealed partial class Execution
     {
         History(null, null, "instance-started", null, instance.BusinessKey);
         var start = startEvent ?? model.Root.Start
-            ?? throw new ExecutionException(model.Key, $"The process starts only by message ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName))}).");
+            ?? throw new ExecutionException(model.Key, $"The process starts only by message or signal ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName).Concat(model.Root.SignalStarts.Select(s => "signal " + s.SignalName)))}).");
         Enter(NewToken(null), start, null);
         await RunAsync(ct);
     }
@@ -161,6 +182,11 @@ internal sealed partial class Execution
     {
         switch (node.Kind)
         {
+            case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Signal:
+                ThrowSignal(node, token);
+                History(node, token, "passed", null, null);
+                Leave(token, node);
+                break;
             case NodeKind.IntermediateThrowEvent when node.LinkTarget is { } link:
                 History(node, token, "passed", null, null);
                 Enter(token, link, null);
@@ -179,6 +205,7 @@ internal sealed partial class Execution
                 break;
             case NodeKind.EndEvent:
                 History(node, token, "reached", null, null);
+                if (node.Trigger == EventTrigger.Signal) ThrowSignal(node, token);
                 if (node.Trigger == EventTrigger.Terminate) Terminate(token);
                 else if (node.Trigger == EventTrigger.Error) ThrowError(token, node.ErrorCode, node.Id);
                 else
