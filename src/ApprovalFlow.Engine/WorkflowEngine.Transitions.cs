@@ -29,7 +29,7 @@ public sealed partial class WorkflowEngine
         }
 
         public InstanceSnapshot Snapshot() =>
-            ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
+            ToSnapshot(Instance, Execution.ActiveTokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
     /// <summary>Loads an instance for a transition. The instance and its open tasks come in one query.</summary>

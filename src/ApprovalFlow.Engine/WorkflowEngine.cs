@@ -132,7 +132,7 @@ public sealed partial class WorkflowEngine
         }
         ScheduleTimers(execution);
         await BroadcastThrownSignalsAsync([execution], ct);
-        return ToSnapshot(instance, execution.Tokens.Select(t => t.ElementId), execution.Variables);
+        return ToSnapshot(instance, execution.ActiveTokens.Select(t => t.ElementId), execution.Variables);
     }
 
     public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
@@ -141,7 +141,7 @@ public sealed partial class WorkflowEngine
         if (instance is null) return null;
         var state = ExecutionState.FromJson(instance.StateJson);
         var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
-        return ToSnapshot(instance, state.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), variables);
+        return ToSnapshot(instance, state.Tokens.Where(t => !t.IsListener).OrderBy(t => t.Seq).Select(t => t.ElementId), variables);
     }
 
     public async Task<IReadOnlyList<TaskSnapshot>> ListOpenTasksAsync(TaskQuery query, CancellationToken ct = default)

@@ -19,4 +19,9 @@ public enum NodeKind
     PassThroughTask,
     /// <summary>A <c>receiveTask</c>: waits for its message, like a message intermediate catch event, and may carry boundary events.</summary>
     ReceiveTask,
+    /// <summary>
+    /// A sub-process with <c>triggeredByEvent="true"</c>: no flows in or out; its one start event (message, timer, signal
+    /// or error) is armed while its enclosing scope runs, and starts it, interrupting that scope or beside it.
+    /// </summary>
+    EventSubProcess,
 }

@@ -316,7 +316,7 @@ public static class BpmnReader
                 Nodes[node.Id] = node;
                 scope.Nodes.Add(node);
                 pendingNodes.Add((node, e));
-                if (kind == NodeKind.SubProcess)
+                if (node.Kind is NodeKind.SubProcess or NodeKind.EventSubProcess)
                 {
                     node.Inner = new FlowScope(node.Id, node);
                     ReadScope(e, node.Inner);
@@ -333,8 +333,7 @@ public static class BpmnReader
 
             if (kind == NodeKind.SubProcess && string.Equals((string?)e.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Error(e, "Event sub-processes are not in the engine's BPMN subset.");
-                return null;
+                kind = NodeKind.EventSubProcess; // multi-instance on it was refused above, as on every sub-process
             }
 
             var (trigger, timer, messageName, errorCode) = kind == NodeKind.ReceiveTask
@@ -353,7 +352,9 @@ public static class BpmnReader
                 // The definition's name slot carries a message's name or a signal's.
                 MessageName = trigger == EventTrigger.Signal ? null : messageName,
                 SignalName = trigger == EventTrigger.Signal ? messageName : null,
-                CancelActivity = !string.Equals((string?)e.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
+                // A boundary event's cancelActivity, an event sub-process start's isInterrupting: both default to true.
+                CancelActivity = !string.Equals((string?)e.Attribute(kind == NodeKind.StartEvent ? "isInterrupting" : "cancelActivity"), "false",
+                    StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
                 HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
                 ErrorCode = trigger == EventTrigger.Link ? null : errorCode,
@@ -375,7 +376,12 @@ public static class BpmnReader
                 .ToList();
             var refs = e.Elements(BpmnNamespaces.Model + "eventDefinitionRef").ToList();
             if (refs.Count > 0) Error(e, "Shared event definitions (eventDefinitionRef) are not supported; define the event inline.");
-            if (definitions.Count == 0) return (EventTrigger.None, null, null, null);
+            if (definitions.Count == 0)
+            {
+                if (kind == NodeKind.StartEvent && scope.Owner?.Kind == NodeKind.EventSubProcess)
+                    Error(e, "An event sub-process starts with a message, timer, signal or error start event, not a none start event.");
+                return (EventTrigger.None, null, null, null);
+            }
             if (definitions.Count > 1)
             {
                 Error(e, "An event with several triggers (multiple event definitions) is not in the engine's BPMN subset.");
@@ -385,6 +391,8 @@ public static class BpmnReader
             var allowed = kind switch
             {
                 NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition", "signalEventDefinition"],
+                NodeKind.StartEvent when scope.Owner.Kind == NodeKind.EventSubProcess =>
+                    ["messageEventDefinition", "signalEventDefinition", "timerEventDefinition", "errorEventDefinition"],
                 NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition"],
                 NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition", "signalEventDefinition"],
                 NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition"],
@@ -398,7 +406,7 @@ public static class BpmnReader
             }
             if (!allowed.Contains(def.Name.LocalName))
             {
-                Error(e, kind == NodeKind.StartEvent && scope.Owner is not null
+                Error(e, kind == NodeKind.StartEvent && scope.Owner is { Kind: not NodeKind.EventSubProcess }
                     ? "A sub-process starts with a none start event only."
                     : $"A {e.Name.LocalName} with '{def.Name.LocalName}' is not in the engine's BPMN subset.");
                 return (EventTrigger.None, null, null, null);

@@ -16,6 +16,14 @@ internal static class ModelValidator
 
         foreach (var scope in Scopes(model.Root))
         {
+            if (scope.Owner?.Kind == NodeKind.EventSubProcess)
+            {
+                CheckEventSubProcessStart(scope, Error);
+                foreach (var n in scope.Nodes) CheckNode(n, Error, FlowError, refusedConditions);
+                CheckLinks(scope, Error);
+                CheckReachability(scope, Error);
+                continue;
+            }
             var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.None).ToList();
             scope.MessageStarts.AddRange(scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Message));
             scope.SignalStarts.AddRange(scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent && n.Trigger == EventTrigger.Signal));
@@ -42,6 +50,27 @@ internal static class ModelValidator
 
         foreach (var join in model.Nodes.Values.Where(n => n.Kind == NodeKind.ParallelGateway && n.Incoming.Count > 1))
             CheckExclusiveFeedsParallelJoin(join, errors);
+    }
+
+    /// <summary>An event sub-process starts with exactly one start event, triggered by a message, timer, signal or error.</summary>
+    private static void CheckEventSubProcessStart(FlowScope scope, Action<FlowNode, string> error)
+    {
+        var owner = scope.Owner!;
+        var starts = scope.Nodes.Where(n => n.Kind == NodeKind.StartEvent).ToList();
+        if (starts.Count != 1)
+        {
+            error(owner, $"An event sub-process needs exactly one start event (it has {starts.Count}).");
+            return;
+        }
+        var start = starts[0];
+        // A none start event, or one whose definition was refused, was already reported by the reader.
+        if (start.Trigger is not (EventTrigger.Message or EventTrigger.Timer or EventTrigger.Signal or EventTrigger.Error)) return;
+        if (start.Trigger == EventTrigger.Error && !start.CancelActivity)
+        {
+            error(start, "An error start event always interrupts its scope (isInterrupting must not be false).");
+            return;
+        }
+        scope.Start = start;
     }
 
     /// <summary>Pairs each link throw with the one link catch of its name in the same scope.</summary>
@@ -79,6 +108,10 @@ internal static class ModelValidator
             case NodeKind.EndEvent when n.Outgoing.Count > 0:
                 error(n, "An end event may not have outgoing sequence flows.");
                 break;
+            case NodeKind.EventSubProcess:
+                if (n.Incoming.Count > 0 || n.Outgoing.Count > 0)
+                    error(n, "An event sub-process has no incoming or outgoing sequence flows: its start event starts it.");
+                break;
             case NodeKind.BoundaryEvent:
                 if (n.Incoming.Count > 0) error(n, "A boundary event may not have incoming sequence flows.");
                 if (n.Outgoing.Count == 0) error(n, "A boundary event needs an outgoing sequence flow.");
@@ -115,7 +148,7 @@ internal static class ModelValidator
             error(n, "A gateway needs at least one incoming sequence flow.");
         if (n.IsGateway && n.Outgoing.Count == 0)
             error(n, "A gateway needs at least one outgoing sequence flow.");
-        if (n.Kind is not (NodeKind.StartEvent or NodeKind.BoundaryEvent) && n.Incoming.Count == 0 && !n.IsGateway
+        if (n.Kind is not (NodeKind.StartEvent or NodeKind.BoundaryEvent or NodeKind.EventSubProcess) && n.Incoming.Count == 0 && !n.IsGateway
             && !(n.Kind == NodeKind.IntermediateCatchEvent && n.Trigger == EventTrigger.Link))
             error(n, "Nothing leads to this element: it has no incoming sequence flow.");
     }
@@ -123,7 +156,8 @@ internal static class ModelValidator
     private static void CheckReachability(FlowScope scope, Action<FlowNode, string> error)
     {
         if (scope.Start is null && scope.MessageStarts.Count == 0 && scope.SignalStarts.Count == 0) return;
-        var seen = new HashSet<FlowNode>(scope.MessageStarts.Concat(scope.SignalStarts));
+        // Event sub-processes are started by their own start events, not by flows.
+        var seen = new HashSet<FlowNode>(scope.MessageStarts.Concat(scope.SignalStarts).Concat(scope.Nodes.Where(n => n.Kind == NodeKind.EventSubProcess)));
         if (scope.Start is not null) seen.Add(scope.Start);
         var queue = new Queue<FlowNode>(seen);
         while (queue.TryDequeue(out var n))

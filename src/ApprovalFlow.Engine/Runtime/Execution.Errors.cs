@@ -20,7 +20,12 @@ internal sealed partial class Execution
             var activity = model.Node(at.ElementId);
             var boundary = activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == code)
                 ?? activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
-            if (boundary is null) continue;
+            if (boundary is null)
+            {
+                // Not caught on this activity: an error event sub-process of the scope it runs in (not the one it is itself) may catch it.
+                if (activity.Kind != NodeKind.EventSubProcess && CatchByErrorEventSubProcess(at.ScopeId, code)) return;
+                continue;
+            }
             var scopeId = at.ScopeId;
             RemoveToken(at, "interrupted");
             var spawned = NewToken(scopeId);
@@ -36,6 +41,21 @@ internal sealed partial class Execution
         instance.EndReason = $"uncaught BPMN error '{code ?? "(no code)"}' at '{thrownAt}'";
         UncaughtErrorCode = code ?? "";
         History(null, null, "instance-terminated", actor, instance.EndReason);
+    }
+
+    /// <summary>Starts the error event sub-process of the scope that catches this code (or every code), interrupting the scope.</summary>
+    private bool CatchByErrorEventSubProcess(Guid? scopeId, string? code)
+    {
+        var scope = scopeId is null ? model.Root
+            : state.Tokens.FirstOrDefault(t => t.Id == scopeId) is { } scopeToken ? model.Node(scopeToken.ElementId).Inner : null;
+        if (scope is null) return false;
+        var handlers = scope.Nodes.Where(n => n.Kind == NodeKind.EventSubProcess && n.Inner?.Start is { Trigger: EventTrigger.Error }).ToList();
+        var handler = handlers.FirstOrDefault(n => n.Inner!.Start!.ErrorCode == code) ?? handlers.FirstOrDefault(n => n.Inner!.Start!.ErrorCode is null);
+        if (handler is null) return false;
+        foreach (var t in state.Tokens.Where(t => t.ScopeId == scopeId).ToList())
+            RemoveToken(t, t.IsListener ? null : "interrupted");
+        StartEventSubProcess(handler, handler.Inner!.Start!, scopeId, "error-caught");
+        return true;
     }
 
     /// <summary>A called instance ended with an uncaught error: it is thrown again at the call activity that waits for it.</summary>

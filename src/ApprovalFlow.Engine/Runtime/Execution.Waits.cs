@@ -134,9 +134,10 @@ internal sealed partial class Execution
     /// <summary>When the last token of a sub-process ends, the sub-process completes and its token leaves it.</summary>
     private void CompleteScopeIfEmpty(Guid? scopeId)
     {
-        if (scopeId is null || state.Tokens.Any(t => t.ScopeId == scopeId)) return;
+        if (scopeId is null || state.Tokens.Any(t => t.ScopeId == scopeId && !t.IsListener)) return;
         var scopeToken = state.Tokens.FirstOrDefault(t => t.Id == scopeId);
         if (scopeToken is null) return;
+        foreach (var listener in state.Tokens.Where(t => t.ScopeId == scopeId).ToList()) RemoveToken(listener, null);
         var subProcess = model.Node(scopeToken.ElementId);
         ReleaseWaits(scopeToken);
         History(subProcess, scopeToken, "completed", null, null);

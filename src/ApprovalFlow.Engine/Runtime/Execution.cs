@@ -69,6 +69,9 @@ internal sealed partial class Execution
 
     public IReadOnlyList<Token> Tokens => state.Tokens;
 
+    /// <summary>The tokens that stand for work (not the listeners of event sub-processes): what a snapshot shows.</summary>
+    public IEnumerable<Token> ActiveTokens => state.Tokens.Where(t => !t.IsListener);
+
     internal ExecutionState State => state;
 
     public void MergeVariables(JsonObject? variables)
@@ -91,6 +94,7 @@ internal sealed partial class Execution
         History(null, null, "instance-started", null, instance.BusinessKey);
         var start = startEvent ?? model.Root.Start
             ?? throw new ExecutionException(model.Key, $"The process starts only by message or signal ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName).Concat(model.Root.SignalStarts.Select(s => "signal " + s.SignalName)))}).");
+        ArmEventSubProcesses(model.Root, null);
         Enter(NewToken(null), start, null);
         await RunAsync(ct);
     }
@@ -117,7 +121,9 @@ internal sealed partial class Execution
         var node = model.Node(eventElementId);
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
             ?? throw new ExecutionException(eventElementId, "The event's token is gone; the instance state is inconsistent.");
-        if (node.Kind == NodeKind.BoundaryEvent)
+        if (token.IsListener)
+            FireEventSubProcess(token, node, what, firedTimer);
+        else if (node.Kind == NodeKind.BoundaryEvent)
         {
             var activity = node.AttachedTo!;
             if (node.CancelActivity) RemoveToken(token, "interrupted");
@@ -170,8 +176,10 @@ internal sealed partial class Execution
             // An inclusive join may become ready only once other tokens have come to rest or vanished.
             if (!FireReadyInclusiveJoins()) break;
         }
-        if (instance.Status == InstanceStatus.Running && state.Tokens.Count == 0)
+        if (instance.Status == InstanceStatus.Running && state.Tokens.All(t => t.IsListener))
         {
+            // Only event sub-processes' start events still wait: nothing is left to interrupt, the case is done.
+            foreach (var listener in state.Tokens.ToList()) RemoveToken(listener, null);
             instance.Status = InstanceStatus.Completed;
             instance.EndedAt = now;
             History(null, null, "instance-completed", actor, null);
@@ -242,6 +250,7 @@ internal sealed partial class Execution
             case NodeKind.SubProcess:
                 History(node, token, "started", null, null);
                 AttachBoundaryEvents(token, node);
+                ArmEventSubProcesses(node.Inner!, token.Id);
                 var inner = node.Inner!.Start ?? throw new ExecutionException(node.Id, "The sub-process has no start event.");
                 Enter(NewToken(token.Id), inner, null);
                 break;

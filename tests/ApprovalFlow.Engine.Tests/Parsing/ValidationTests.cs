@@ -353,7 +353,7 @@ public class ValidationTests
         ["standard loop"] = ("""<userTask id="x"><standardLoopCharacteristics /></userTask>""", "x", "userTask", "'standardLoopCharacteristics'"),
         ["timeCycle with a start date"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>R3/2026-12-01T09:00:00Z/PT10H</timeCycle></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "a start date or a cron expression is not supported"),
         ["timer not ISO 8601"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeDuration>3 days</timeDuration></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "not an ISO 8601 duration"),
-        ["event sub-process"] = ("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent></subProcess>""", "x", "subProcess", "Event sub-processes are not in the engine's BPMN subset"),
+        ["event sub-process on the flow"] = ("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent></subProcess>""", "x", "subProcess", "An event sub-process has no incoming or outgoing sequence flows"),
     };
 
     public static TheoryData<string> UnsupportedCases() => [.. Unsupported.Keys];
