@@ -356,7 +356,11 @@ public static class BpmnReader
                 CancelActivity = !string.Equals((string?)e.Attribute(kind == NodeKind.StartEvent ? "isInterrupting" : "cancelActivity"), "false",
                     StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
-                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
+                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e)
+                    // A message throw (intermediate or end) sends through a handler like a send task; Camunda 7 names it on the definition.
+                    : kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message
+                        ? ReadHandler(e, e.Element(BpmnNamespaces.Model + "messageEventDefinition"))
+                        : null,
                 ErrorCode = trigger == EventTrigger.Link ? null : errorCode,
                 LinkName = trigger == EventTrigger.Link ? errorCode : null, // the definition's fourth slot carries the link's name
                 MultiInstance = multiInstance,
@@ -393,9 +397,9 @@ public static class BpmnReader
                 NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition", "signalEventDefinition"],
                 NodeKind.StartEvent when scope.Owner.Kind == NodeKind.EventSubProcess =>
                     ["messageEventDefinition", "signalEventDefinition", "timerEventDefinition", "errorEventDefinition"],
-                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition"],
+                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition", "messageEventDefinition"],
                 NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition", "signalEventDefinition"],
-                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition"],
+                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition", "messageEventDefinition"],
                 NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition", "signalEventDefinition"],
                 _ => Array.Empty<string>(),
             };
@@ -418,7 +422,8 @@ public static class BpmnReader
                 "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
                 "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
                 "signalEventDefinition" => (EventTrigger.Signal, null, ReadSignalName(e, def), null),
-                _ => (EventTrigger.Message, null, ReadMessageName(e, def), null),
+                _ => (EventTrigger.Message, null,
+                    kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && def.Attribute("messageRef") is null ? null : ReadMessageName(e, def), null),
             };
         }
 
@@ -532,7 +537,27 @@ public static class BpmnReader
         /// task's decision (<c>camunda:decisionRef</c>, Zeebe's <c>calledDecision decisionId</c>: the host's handler evaluates it); the BPMN
         /// <c>implementation</c> attribute naming a technology (e.g. <c>##WebService</c>, not <c>##unspecified</c>).
         /// </summary>
-        private string? ReadHandler(XElement e)
+        private string? ReadHandler(XElement e, XElement? definition = null)
+        {
+            var name = HandlerNameOn(e) ?? (definition is null ? null : HandlerNameOn(definition));
+            if (name is null)
+            {
+                var what = e.Name.LocalName switch
+                {
+                    "sendTask" => "send task", "businessRuleTask" => "business-rule task", "serviceTask" => "service task", _ => "message throw event",
+                };
+                Error(e, $"The {what} names no handler (af:handler=\"name\", camunda:delegateExpression=\"${{name}}\", camunda:class, an external task topic, a Zeebe task type, a decision or an implementation).");
+                return null;
+            }
+            if (!handlerExists(name))
+            {
+                Error(e, $"No service task handler named '{name}' is registered.");
+                return null;
+            }
+            return name;
+        }
+
+        private static string? HandlerNameOn(XElement e)
         {
             static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
             static string? Delegate(string? d) =>
@@ -552,17 +577,6 @@ public static class BpmnReader
                        ?? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "decisionRef"))
                        ?? Clean((string?)e.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "calledDecision")?.Attribute("decisionId"))
                        ?? (implementation is not null && !implementation.Equals("##unspecified", StringComparison.OrdinalIgnoreCase) ? implementation : null);
-            if (name is null)
-            {
-                var what = e.Name.LocalName switch { "sendTask" => "send task", "businessRuleTask" => "business-rule task", _ => "service task" };
-                Error(e, $"The {what} names no handler (af:handler=\"name\", camunda:delegateExpression=\"${{name}}\", camunda:class, an external task topic, a Zeebe task type, a decision or an implementation).");
-                return null;
-            }
-            if (!handlerExists(name))
-            {
-                Error(e, $"No service task handler named '{name}' is registered.");
-                return null;
-            }
             return name;
         }
 

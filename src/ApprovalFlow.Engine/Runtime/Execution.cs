@@ -190,6 +190,11 @@ internal sealed partial class Execution
     {
         switch (node.Kind)
         {
+            case NodeKind.IntermediateThrowEvent or NodeKind.EndEvent when node.Trigger == EventTrigger.Message:
+                // A message throw sends through its handler, as a send task does; an end event then ends its token.
+                History(node, token, "started", null, null);
+                await RunServiceTaskAsync(token, node, attempt: 1, ct);
+                break;
             case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Signal:
                 ThrowSignal(node, token);
                 History(node, token, "passed", null, null);

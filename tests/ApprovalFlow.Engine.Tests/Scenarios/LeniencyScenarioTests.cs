@@ -200,6 +200,29 @@ public class LeniencyScenarioTests
         (await h.Db().Set<TimerRecord>().SingleAsync(t => t.InstanceId == instance.Id)).Purpose.ShouldBe(TimerPurpose.ServiceTaskRetry);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task Message_throw_events_send_through_their_handlers(StoreKind store)
+    {
+        var outbox = new Outbox();
+        await using var h = await EngineHarness.CreateAsync(store, s =>
+        {
+            s.AddSingleton(outbox);
+            s.AddServiceTaskHandler<SendHandler>("notifyApplicant");
+            s.AddServiceTaskHandler<SendHandler>("sendDecision");
+        });
+        await h.Engine().DeployAsync(ScenarioModel.Bytes("message-throw-events"), "test");
+
+        var instance = await StartAsync(h, "messageThrows", businessKey: "M-1");
+        instance.ActiveElementIds.ShouldBe(["decide"]);
+        outbox.Sent.ShouldBe(["acknowledge:M-1"]);
+
+        (await h.CompleteAsync(instance.Id, "decide")).Status.ShouldBe("completed");
+        outbox.Sent.ShouldBe(["acknowledge:M-1", "informed:M-1"]);
+        (await h.CountAsync(instance.Id, "informed", "completed")).ShouldBe(1);
+    }
+
     private sealed class FailingHandler : IServiceTaskHandler
     {
         public ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken) =>
