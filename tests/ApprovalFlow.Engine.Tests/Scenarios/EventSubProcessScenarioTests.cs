@@ -3,6 +3,7 @@ using ApprovalFlow.Engine.Persistence;
 using ApprovalFlow.Engine.Tests.Infrastructure;
 using ApprovalFlow.Engine.Tests.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalFlow.Engine.Tests.Scenarios;
 
@@ -119,6 +120,32 @@ public class EventSubProcessScenarioTests
         (await WaitsAsync(h, instance.Id)).ShouldBe(0);
         await Should.ThrowAsync<MessageNotCorrelatedException>(() => h.Engine().CorrelateMessageAsync("NoteAdded", "E-2", null, null));
         (await h.CompleteAsync(instance.Id, "archive")).Status.ShouldBe("completed");
+    }
+
+    private sealed class ScreeningHandler : IServiceTaskHandler
+    {
+        public ValueTask ExecuteAsync(ServiceTaskContext context, CancellationToken cancellationToken) =>
+            context.Variables["applicant"]!.GetValue<string>() == "blacklisted"
+                ? throw new BpmnErrorException("BLACKLISTED")
+                : ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task A_handler_business_error_is_caught_by_a_catch_all_error_event_sub_process(StoreKind store)
+    {
+        await using var h = await EngineHarness.CreateAsync(store, s => s.AddServiceTaskHandler<ScreeningHandler>("screenApplicant"));
+        await h.Engine().DeployAsync(ScenarioModel.Bytes("event-subprocess-handler-error"), "test");
+
+        var fine = await h.StartAsync("espHandlerError", new { applicant = "acme" });
+        fine.ActiveElementIds.ShouldBe(["prepare", "join"], ignoreOrder: true);
+
+        var refused = await h.StartAsync("espHandlerError", new { applicant = "blacklisted" });
+        refused.ActiveElementIds.ShouldBe(["onAnyError", "reject"]);
+        (await h.OpenTaskElementsAsync(refused.Id)).ShouldBe(["reject"]);
+        (await h.CountAsync(refused.Id, "anyError", "error-caught")).ShouldBe(1);
+        (await h.CompleteAsync(refused.Id, "reject")).Status.ShouldBe("completed");
     }
 
     private static string Model(string eventSubProcess) => $"""
