@@ -594,15 +594,20 @@ public static class BpmnReader
         {
             var mi = e.Element(BpmnNamespaces.Model + "multiInstanceLoopCharacteristics");
             if (mi is null) return null;
-            if (kind != NodeKind.UserTask)
+            if (kind is not (NodeKind.UserTask or NodeKind.CallActivity or NodeKind.SubProcess)
+                || string.Equals((string?)e.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Error(e, "Multi-instance is supported on user tasks only.");
+                Error(e, "Multi-instance is supported on user tasks, call activities and embedded sub-processes only.");
                 return null;
             }
             string? Attr(string name) =>
                 ((string?)mi.Attribute(BpmnNamespaces.ApprovalFlow + name) ?? (string?)mi.Attribute(BpmnNamespaces.Camunda + name)
                  ?? (string?)mi.Attribute(BpmnNamespaces.Flowable + name)) is { Length: > 0 } v ? v.Trim() : null;
-            var collection = Attr("collection");
+            // Zeebe writes the collection and the element variable on zeebe:loopCharacteristics (a "= path" FEEL expression).
+            var zeebe = mi.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "loopCharacteristics");
+            var zeebeCollection = ((string?)zeebe?.Attribute("inputCollection"))?.Trim();
+            if (zeebeCollection is not null && zeebeCollection.StartsWith('=')) zeebeCollection = zeebeCollection[1..].Trim();
+            var collection = Attr("collection") ?? (string.IsNullOrEmpty(zeebeCollection) ? null : zeebeCollection);
             if (collection is not null && collection.StartsWith("${", StringComparison.Ordinal) && collection.EndsWith('}'))
                 collection = collection[2..^1].Trim();
             if (collection is not null && !System.Text.RegularExpressions.Regex.IsMatch(collection, @"^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$"))
@@ -623,7 +628,7 @@ public static class BpmnReader
             }
             if (collection is null && cardinality is null)
             {
-                Error(e, "A multi-instance task needs a collection (camunda:collection) or a loopCardinality.");
+                Error(e, "A multi-instance activity needs a collection (camunda:collection) or a loopCardinality.");
                 return null;
             }
             ConditionExpression? completion = null;
@@ -637,7 +642,7 @@ public static class BpmnReader
             {
                 IsSequential = string.Equals((string?)mi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase),
                 Collection = collection,
-                ElementVariable = Attr("elementVariable"),
+                ElementVariable = Attr("elementVariable") ?? (((string?)zeebe?.Attribute("inputElement"))?.Trim() is { Length: > 0 } element ? element : null),
                 Cardinality = collection is null ? cardinality : null,
                 CompletionCondition = completion,
             };

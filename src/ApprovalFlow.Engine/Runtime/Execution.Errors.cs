@@ -18,6 +18,8 @@ internal sealed partial class Execution
         for (Token? at = token; at is not null; at = at.ScopeId is { } s ? state.Tokens.FirstOrDefault(t => t.Id == s) : null)
         {
             var activity = model.Node(at.ElementId);
+            // One instance of a multi-instance activity: its boundary events sit on the whole activity, the next level up.
+            if (IsInnerInstance(at, activity)) continue;
             var boundary = activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == code)
                 ?? activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
             if (boundary is null)

@@ -235,9 +235,12 @@ internal sealed partial class Execution
                 CreateTask(token, node);
                 if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
                 break;
+            case NodeKind.CallActivity or NodeKind.SubProcess when node.MultiInstance is not null && !IsInnerInstance(token, node):
+                StartMultiInstance(token, node);
+                break;
             case NodeKind.CallActivity:
                 History(node, token, "started", null, null);
-                AttachBoundaryEvents(token, node);
+                if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
                 await StartCalledInstanceAsync(token, node, ct);
                 break;
             case NodeKind.EventBasedGateway:
@@ -254,7 +257,7 @@ internal sealed partial class Execution
                 break;
             case NodeKind.SubProcess:
                 History(node, token, "started", null, null);
-                AttachBoundaryEvents(token, node);
+                if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
                 ArmEventSubProcesses(node.Inner!, token.Id);
                 var inner = node.Inner!.Start ?? throw new ExecutionException(node.Id, "The sub-process has no start event.");
                 Enter(NewToken(token.Id), inner, null);

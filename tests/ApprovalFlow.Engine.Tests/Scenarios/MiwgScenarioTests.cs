@@ -1,4 +1,5 @@
 using ApprovalFlow.Engine.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -132,5 +133,94 @@ public class MiwgScenarioTests(ITestOutputHelper output)
         done.Status.ShouldBe("completed");
         h.Clock.Advance(TimeSpan.FromDays(30));
         (await h.Engine().FireDueTimersAsync()).ShouldBe(0);
+    }
+
+    private async Task<EngineHarness?> ManualCheckAsync(StoreKind store, Mailbox mailbox)
+    {
+        if (MiwgSet.Bytes("C.9.2.bpmn", output) is not { } manualCheck || MiwgSet.Bytes("C.9.1.bpmn", output) is not { } documentRequest) return null;
+        var h = await EngineHarness.CreateAsync(store, s =>
+        {
+            s.AddSingleton(mailbox);
+            s.AddServiceTaskHandler<EmailHandler>("emailService");
+            s.AddServiceTaskHandler<EmailHandler>("notifyCustomerDelay");
+        });
+        await h.Engine().DeployAsync(documentRequest, "test");
+        await h.Engine().DeployAsync(manualCheck, "test");
+        return h;
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task C_9_2_manual_check_requests_documents_beside_the_decision_and_waits_for_them(StoreKind store)
+    {
+        var mailbox = new Mailbox();
+        if (await ManualCheckAsync(store, mailbox) is not { } h) return;
+        await using var _ = h;
+        var check = await h.Engine().StartAsync("ManualCheck", "APP-1", null, "clerk");
+        check.ActiveElementIds.ShouldBe(["UserTask_DecideOnApplication"]);
+
+        // Non-interrupting message start: a called document request per document (Zeebe multi-instance), beside the decision.
+        var requested = await h.Engine().CorrelateMessageAsync("Message_DocumentRequested", "APP-1", null,
+            EngineHarness.Vars(new { documents = new[] { "payslip", "id card" } }));
+        requested.ActiveElementIds.ShouldBe(["UserTask_DecideOnApplication", "Activity_0uvp3cb", "CallActivity_RequestDocument"], ignoreOrder: true);
+        var requests = await h.Db().Set<Persistence.ProcessInstanceRecord>().Where(i => i.ParentInstanceId == check.Id).Select(i => i.Id).ToListAsync();
+        requests.Count.ShouldBe(2);
+        mailbox.Sent.Count(m => m == "SendTask_RequestDocument").ShouldBe(2);
+
+        // Five days on, the non-interrupting R1/P5D timer start asks to accelerate, once.
+        h.Clock.Advance(TimeSpan.FromDays(5));
+        await h.Engine().FireDueTimersAsync();
+        mailbox.Sent.Count(m => m == "SendTask_NotifyCustomerDelay").ShouldBe(1);
+        (await h.TasksAsync(check.Id)).Select(t => t.ElementId).Order().ShouldBe(["UserTask_AccelerateDecision", "UserTask_DecideOnApplication"]);
+        (await h.Db().Set<Persistence.TimerRecord>().CountAsync(t => t.InstanceId == check.Id && t.ElementId == "StartTimerEvent_AcceleratedDecision"
+            && t.Status == Persistence.TimerStatus.Pending)).ShouldBe(0); // R1: the one repetition is used up
+        h.Clock.Advance(TimeSpan.FromDays(2));
+        await h.Engine().FireDueTimersAsync();
+
+        // The decision's own timer (7 days) has ended the case with error '02' meanwhile: everything in it is withdrawn.
+        var ended = await h.InstanceAsync(check.Id);
+        ended.Status.ShouldBe("terminated");
+        ended.EndReason.ShouldNotBeNull().ShouldContain("'02'");
+        foreach (var request in requests) (await h.InstanceAsync(request)).Status.ShouldBe("terminated");
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task C_9_2_manual_check_decided_in_time_ends_once_the_requested_documents_arrived(StoreKind store)
+    {
+        var mailbox = new Mailbox();
+        if (await ManualCheckAsync(store, mailbox) is not { } h) return;
+        await using var _ = h;
+        var check = await h.Engine().StartAsync("ManualCheck", "APP-2", null, "clerk");
+        await h.Engine().CorrelateMessageAsync("Message_DocumentRequested", "APP-2", null, EngineHarness.Vars(new { documents = new[] { "payslip" } }));
+        var request = await h.Db().Set<Persistence.ProcessInstanceRecord>().Where(i => i.ParentInstanceId == check.Id).Select(i => i.Id).SingleAsync();
+
+        var decided = await h.CompleteAsync(check.Id, "UserTask_DecideOnApplication");
+        decided.Status.ShouldBe("running"); // the running event sub-process keeps the case open
+        decided.ActiveElementIds.ShouldBe(["Activity_0uvp3cb", "CallActivity_RequestDocument"], ignoreOrder: true);
+
+        await h.Engine().CorrelateMessageAsync("MESSAGE_documentReceived", null, request, null);
+        (await h.InstanceAsync(check.Id)).Status.ShouldBe("completed");
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task C_9_2_fraud_found_ends_the_manual_check_with_its_error(StoreKind store)
+    {
+        var mailbox = new Mailbox();
+        if (await ManualCheckAsync(store, mailbox) is not { } h) return;
+        await using var _ = h;
+        var check = await h.Engine().StartAsync("ManualCheck", "APP-3", null, "clerk");
+        (await h.Engine().CorrelateMessageAsync("Message_FraudSuspected", "APP-3", null, null)).ActiveElementIds
+            .ShouldBe(["UserTask_DecideOnApplication", "Activity_02a6b2h", "UserTask_CheckForFraud"], ignoreOrder: true);
+
+        var ended = await h.CompleteAsync(check.Id, "UserTask_CheckForFraud", new { fraud = true });
+
+        ended.Status.ShouldBe("terminated");
+        ended.EndReason.ShouldNotBeNull().ShouldContain("'02'");
+        (await h.TasksAsync(check.Id)).ShouldBeEmpty();
     }
 }
