@@ -143,10 +143,14 @@ public static class BpmnReader
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("errorCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
 
         var models = new List<ProcessModel>();
-        foreach (var process in SelectProcesses(root, errors))
+        // A stored definition is read back by its key alone: it was accepted when deployed, whatever the rules for choosing
+        // processes were then (an older version took a lone process marked isExecutable="false" too).
+        var chosen = onlyKey is null
+            ? SelectProcesses(root, errors)
+            : root.Elements(BpmnNamespaces.Model + "process").Where(p => (string?)p.Attribute("id") == onlyKey).Take(1).ToList();
+        foreach (var process in chosen)
         {
             var key = (string)process.Attribute("id")!;
-            if (onlyKey is not null && key != onlyKey) continue;
             var context = new ReadContext(errors, messages, signals, errorCodes, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);

@@ -134,6 +134,19 @@ public class LeniencyReaderTests
     }
 
     [Fact]
+    public void A_stored_definition_is_read_back_by_its_key_even_if_its_process_is_marked_not_executable()
+    {
+        // Deployed before the rule refusing descriptive files: a lone process marked isExecutable="false" was taken then.
+        var xml = Head + """
+            <process id="old" isExecutable="false"><startEvent id="s" /><endEvent id="e" /><sequenceFlow id="f" sourceRef="s" targetRef="e" /></process>
+            </definitions>
+            """;
+
+        Should.Throw<DefinitionInvalidException>(() => BpmnReader.ReadAll(xml));
+        BpmnReader.Read(xml, null, "old").Key.ShouldBe("old");
+    }
+
+    [Fact]
     public void A_problem_in_any_pool_refuses_the_whole_file()
     {
         var xml = Head + """
