@@ -12,4 +12,6 @@ public enum EventTrigger
     Link,
     /// <summary>A signal: thrown, it is broadcast to every waiting catch and signal start; caught, it waits for one.</summary>
     Signal,
+    /// <summary>An escalation: thrown, it is caught by the nearest escalation boundary event or event sub-process around it, interrupting or not.</summary>
+    Escalation,
 }

@@ -35,6 +35,9 @@ public sealed class FlowNode
     /// <summary>Error end: the code it throws. Error boundary: the code it catches; null catches every error.</summary>
     public string? ErrorCode { get; init; }
 
+    /// <summary>Escalation throw: the code it throws. Escalation catch: the code it catches; null catches every escalation.</summary>
+    public string? EscalationCode { get; init; }
+
     /// <summary>Link events: the name that pairs a throw with its catch; for a throw, the catch it jumps to.</summary>
     public string? LinkName { get; init; }
     public FlowNode? LinkTarget { get; set; }

@@ -137,6 +137,11 @@ public static class BpmnReader
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
 
+        var escalationCodes = root.Elements(BpmnNamespaces.Model + "escalation")
+            .Where(m => m.Attribute("id") is not null)
+            .GroupBy(m => (string)m.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("escalationCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
+
         var errorCodes = root.Elements(BpmnNamespaces.Model + "error")
             .Where(m => m.Attribute("id") is not null)
             .GroupBy(m => (string)m.Attribute("id")!)
@@ -151,7 +156,7 @@ public static class BpmnReader
         foreach (var process in chosen)
         {
             var key = (string)process.Attribute("id")!;
-            var context = new ReadContext(errors, messages, signals, errorCodes, handlerExists);
+            var context = new ReadContext(errors, messages, signals, errorCodes, escalationCodes, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);
             context.Link();
@@ -273,7 +278,7 @@ public static class BpmnReader
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
     private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> signals,
-        Dictionary<string, string> errorCodes,
+        Dictionary<string, string> errorCodes, Dictionary<string, string> escalationCodes,
         Func<string, bool> handlerExists)
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
@@ -365,8 +370,10 @@ public static class BpmnReader
                     : kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message
                         ? ReadHandler(e, e.Element(BpmnNamespaces.Model + "messageEventDefinition"))
                         : null,
-                ErrorCode = trigger == EventTrigger.Link ? null : errorCode,
-                LinkName = trigger == EventTrigger.Link ? errorCode : null, // the definition's fourth slot carries the link's name
+                // The definition's fourth slot carries an error code, a link's name or an escalation code.
+                ErrorCode = trigger == EventTrigger.Error ? errorCode : null,
+                LinkName = trigger == EventTrigger.Link ? errorCode : null,
+                EscalationCode = trigger == EventTrigger.Escalation ? errorCode : null,
                 MultiInstance = multiInstance,
                 CalledElement = kind == NodeKind.CallActivity ? ReadCalledElement(e) : null,
                 Inputs = kind == NodeKind.CallActivity ? ReadMappings(e, "in") : [],
@@ -400,11 +407,11 @@ public static class BpmnReader
             {
                 NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition", "signalEventDefinition"],
                 NodeKind.StartEvent when scope.Owner.Kind == NodeKind.EventSubProcess =>
-                    ["messageEventDefinition", "signalEventDefinition", "timerEventDefinition", "errorEventDefinition"],
-                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition", "messageEventDefinition"],
+                    ["messageEventDefinition", "signalEventDefinition", "timerEventDefinition", "errorEventDefinition", "escalationEventDefinition"],
+                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition", "messageEventDefinition", "escalationEventDefinition"],
                 NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition", "signalEventDefinition"],
-                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition", "messageEventDefinition"],
-                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition", "signalEventDefinition"],
+                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition", "messageEventDefinition", "escalationEventDefinition"],
+                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
                 _ => Array.Empty<string>(),
             };
             if (def.Name.LocalName == "compensateEventDefinition")
@@ -426,6 +433,7 @@ public static class BpmnReader
                 "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
                 "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
                 "signalEventDefinition" => (EventTrigger.Signal, null, ReadSignalName(e, def), null),
+                "escalationEventDefinition" => (EventTrigger.Escalation, null, null, ReadEscalationCode(e, def)),
                 _ => (EventTrigger.Message, null,
                     kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && def.Attribute("messageRef") is null ? null : ReadMessageName(e, def), null),
             };
@@ -584,6 +592,21 @@ public static class BpmnReader
             return name;
         }
 
+        /// <summary>An escalation's code; a catch without escalationRef catches every escalation, a throw needs one.</summary>
+        private string? ReadEscalationCode(XElement e, XElement def)
+        {
+            var escalationRef = (string?)def.Attribute("escalationRef");
+            if (string.IsNullOrWhiteSpace(escalationRef))
+            {
+                if (e.Name.LocalName is "intermediateThrowEvent" or "endEvent") Error(e, "The escalation throw names no escalation (escalationRef is missing).");
+                return null;
+            }
+            var local = escalationRef.Contains(':') ? escalationRef[(escalationRef.IndexOf(':') + 1)..] : escalationRef;
+            if (escalationCodes.TryGetValue(escalationRef, out var code) || escalationCodes.TryGetValue(local, out code)) return code;
+            Error(e, $"escalationRef '{escalationRef}' names no escalation of this file.");
+            return null;
+        }
+
         private string? ReadErrorCode(XElement e, XElement def)
         {
             var errorRef = (string?)def.Attribute("errorRef");
@@ -739,11 +762,13 @@ public static class BpmnReader
                         Error(e, "An error boundary event always interrupts its activity (cancelActivity must not be false).");
                         continue;
                     }
-                    var hostOk = host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity or NodeKind.ReceiveTask
-                                 || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
+                    var hostOk = node.Trigger == EventTrigger.Escalation
+                        ? host.Kind is NodeKind.SubProcess or NodeKind.CallActivity
+                        : host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity or NodeKind.ReceiveTask
+                          || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
                     if (!hostOk)
                     {
-                        Error(e, $"A {(node.Trigger == EventTrigger.Error ? "error" : "timer, message or signal")} boundary event is not supported on {host.ElementType} '{host.Id}'.");
+                        Error(e, $"{node.Trigger switch { EventTrigger.Error => "An error", EventTrigger.Escalation => "An escalation", _ => "A timer, message or signal" }} boundary event is not supported on {host.ElementType} '{host.Id}'.");
                         continue;
                     }
                     node.AttachedTo = host;

@@ -64,7 +64,7 @@ internal static class ModelValidator
         }
         var start = starts[0];
         // A none start event, or one whose definition was refused, was already reported by the reader.
-        if (start.Trigger is not (EventTrigger.Message or EventTrigger.Timer or EventTrigger.Signal or EventTrigger.Error)) return;
+        if (start.Trigger is not (EventTrigger.Message or EventTrigger.Timer or EventTrigger.Signal or EventTrigger.Error or EventTrigger.Escalation)) return;
         if (start.Trigger == EventTrigger.Error && !start.CancelActivity)
         {
             error(start, "An error start event always interrupts its scope (isInterrupting must not be false).");

@@ -195,6 +195,21 @@ internal sealed partial class Execution
                 History(node, token, "started", null, null);
                 await RunServiceTaskAsync(token, node, attempt: 1, ct);
                 break;
+            case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Escalation:
+                if (ThrowEscalation(token, node))
+                {
+                    History(node, token, "passed", null, null);
+                    Leave(token, node);
+                }
+                break;
+            case NodeKind.EndEvent when node.Trigger == EventTrigger.Escalation:
+                History(node, token, "reached", null, null);
+                if (ThrowEscalation(token, node))
+                {
+                    RemoveToken(token, null);
+                    CompleteScopeIfEmpty(token.ScopeId);
+                }
+                break;
             case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Signal:
                 ThrowSignal(node, token);
                 History(node, token, "passed", null, null);

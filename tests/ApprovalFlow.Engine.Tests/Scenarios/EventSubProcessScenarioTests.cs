@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ApprovalFlow.Engine.Tests.Scenarios;
 
 /// <summary>
-/// Event sub-processes (interrupting and not; message, timer, signal and error starts), replayed from scenario models.
+/// Event sub-processes (interrupting and not; message, timer, signal and error starts; escalation starts in EscalationScenarioTests), replayed from scenario models.
 /// A running event sub-process shows among the active elements, as an embedded sub-process does.
 /// </summary>
 public class EventSubProcessScenarioTests
@@ -164,7 +164,7 @@ public class EventSubProcessScenarioTests
     [Theory]
     [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs" /><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "xs", "not a none start event")]
     [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs" isInterrupting="false"><errorEventDefinition /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "xs", "always interrupts")]
-    [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><escalationEventDefinition escalationRef="esc" /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "xs", "'escalationEventDefinition' is not in the engine's BPMN subset")]
+    [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><conditionalEventDefinition><condition>${late}</condition></conditionalEventDefinition></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "xs", "'conditionalEventDefinition' is not in the engine's BPMN subset")]
     [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><messageEventDefinition messageRef="m" /></startEvent><startEvent id="xs2"><messageEventDefinition messageRef="m" /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /><sequenceFlow id="xf2" sourceRef="xs2" targetRef="xe" /></subProcess>""", "x", "exactly one start event")]
     [InlineData("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><messageEventDefinition messageRef="m" /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess><sequenceFlow id="into" sourceRef="t" targetRef="x" />""", "x", "no incoming or outgoing sequence flows")]
     public void An_event_sub_process_the_engine_cannot_run_is_refused(string eventSubProcess, string id, string says)
