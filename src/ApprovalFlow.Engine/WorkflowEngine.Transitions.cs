@@ -159,7 +159,7 @@ public sealed partial class WorkflowEngine
             return;
         var parent = await LoadAsync(parentId, actor, null, ct);
         if (parent.Instance.Status != InstanceStatus.Running) return;
-        if (tx.Execution.UncaughtErrorCode is { } code) await parent.Execution.ThrowFromCalledInstanceAsync(tokenId, code, ct);
+        if (tx.Execution.UncaughtErrorCode is { } code) await parent.Execution.ThrowFromCalledInstanceAsync(tokenId, code, tx.Execution.Variables, ct);
         else await parent.Execution.ResumeFromCalledInstanceAsync(tokenId, tx.Execution.Variables, ct);
         parent.Execution.Flush();
         touched.Add(parent.Execution);

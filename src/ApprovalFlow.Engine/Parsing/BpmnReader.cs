@@ -613,8 +613,8 @@ public static class BpmnReader
             if (string.IsNullOrWhiteSpace(errorRef)) return null; // an error boundary without a code catches every error
             var local = errorRef.Contains(':') ? errorRef[(errorRef.IndexOf(':') + 1)..] : errorRef;
             if (errorCodes.TryGetValue(errorRef, out var code) || errorCodes.TryGetValue(local, out code)) return code;
-            Error(e, $"errorRef '{errorRef}' names no error of this file.");
-            return null;
+            // As Camunda does: an errorRef that names no <error> of the file is itself the error code.
+            return errorRef.Trim();
         }
 
         private MultiInstanceDefinition? ReadMultiInstance(XElement e, NodeKind kind)

@@ -34,6 +34,7 @@ internal sealed partial class Execution
         else if (childExecution.UncaughtErrorCode is { } code)
         {
             token.CalledInstanceId = null;
+            MergeVariables(Map(node.Outputs, childExecution.Variables));
             ThrowError(token, code.Length == 0 ? null : code, node.Id);
         }
     }

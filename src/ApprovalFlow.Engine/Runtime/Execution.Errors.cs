@@ -61,11 +61,13 @@ internal sealed partial class Execution
     }
 
     /// <summary>A called instance ended with an uncaught error: it is thrown again at the call activity that waits for it.</summary>
-    public async Task ThrowFromCalledInstanceAsync(Guid tokenId, string code, CancellationToken ct)
+    public async Task ThrowFromCalledInstanceAsync(Guid tokenId, string code, System.Text.Json.Nodes.JsonObject calledVariables, CancellationToken ct)
     {
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
             ?? throw new ExecutionException(model.Key, "The call activity that waited for the called case is gone.");
         token.CalledInstanceId = null;
+        // The called case's output variables come back before the error is thrown, so its handler can read them.
+        MergeVariables(Map(model.Node(token.ElementId).Outputs, calledVariables));
         ThrowError(token, code.Length == 0 ? null : code, token.ElementId);
         await RunAsync(ct);
     }
