@@ -5,6 +5,8 @@ public sealed class FlowNode
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>For a user task whose name holds <c>${...}</c> expressions: the name as a template, rendered when the task is created.</summary>
+    public Expressions.TextTemplate? NameTemplate { get; init; }
     public required NodeKind Kind { get; init; }
     /// <summary>The BPMN element name, e.g. <c>userTask</c>, for messages and history.</summary>
     public required string ElementType { get; init; }

@@ -172,6 +172,12 @@ public static class BpmnReader
             ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
             models.Add(model);
         }
+        // Two processes of one deployment starting on one message: a message would not know which to start.
+        foreach (var group in models.SelectMany(m => m.Root.MessageStarts.Where(s => s.MessageName is not null).Select(s => (Model: m, Start: s)))
+                     .GroupBy(x => x.Start.MessageName).Where(g => g.Select(x => x.Model).Distinct().Count() > 1))
+            foreach (var (m, start) in group)
+                errors.Add(new(start.Id, start.ElementType, start.Line,
+                    $"Processes {string.Join(" and ", group.Select(x => $"'{x.Model.Key}'").Distinct())} of this file both start on message '{group.Key}'; the message could not tell which to start."));
         return models;
     }
 
@@ -352,6 +358,7 @@ public static class BpmnReader
             {
                 Id = id,
                 Name = (string?)e.Attribute("name"),
+                NameTemplate = kind == NodeKind.UserTask ? ReadNameTemplate(e) : null,
                 Kind = kind,
                 ElementType = e.Name.LocalName,
                 Line = LineOf(e),
@@ -495,6 +502,15 @@ public static class BpmnReader
             var name = ((string?)def.Attribute("name") is { Length: > 0 } n ? n : (string?)e.Attribute("name"))?.Trim();
             if (string.IsNullOrEmpty(name)) Error(e, "The link event has no name (linkEventDefinition name=\"...\"): a link throw jumps to the link catch of the same name.");
             return string.IsNullOrEmpty(name) ? null : name;
+        }
+
+        private TextTemplate? ReadNameTemplate(XElement e)
+        {
+            var name = (string?)e.Attribute("name");
+            if (!TextTemplate.HasExpressions(name)) return null;
+            if (TextTemplate.TryParse(name!, out var template, out var why)) return template;
+            Error(e, $"The name '{name}' holds an expression that cannot be parsed: {why}");
+            return null;
         }
 
         private string? ReadSignalName(XElement e, XElement def)

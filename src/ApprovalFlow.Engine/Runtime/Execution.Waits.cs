@@ -19,7 +19,7 @@ internal sealed partial class Execution
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            Name = node.Name,
+            Name = RenderName(node, variables),
             CandidateGroups = groups.Count == 0 ? null : "," + string.Join(",", groups) + ",",
             CandidateUsers = users.Count == 0 ? null : "," + string.Join(",", users) + ",",
             Assignee = node.Assignment.ResolveAssignee(variables),
@@ -29,6 +29,20 @@ internal sealed partial class Execution
         };
         db.Add(task);
         openTasks.Add(task);
+    }
+
+    /// <summary>A task's name, its <c>${...}</c> parts evaluated over the token's variables (multi-instance counters included).</summary>
+    private static string? RenderName(FlowNode node, System.Text.Json.Nodes.JsonObject variables)
+    {
+        if (node.NameTemplate is null) return node.Name;
+        try
+        {
+            return node.NameTemplate.Render(variables);
+        }
+        catch (Expressions.ExpressionEvaluationException ex)
+        {
+            throw new ExecutionException(node.Id, $"The task name '{node.Name}' cannot be evaluated: {ex.Message}");
+        }
     }
 
     private void AttachBoundaryEvents(Token token, FlowNode activity)

@@ -147,6 +147,22 @@ public class LeniencyReaderTests
     }
 
     [Fact]
+    public void Two_processes_of_one_file_starting_on_the_same_message_are_refused()
+    {
+        var xml = Head + """
+            <message id="m" name="Applied" />
+            <process id="a" isExecutable="true"><startEvent id="sa"><messageEventDefinition messageRef="m" /></startEvent><endEvent id="ea" /><sequenceFlow id="fa" sourceRef="sa" targetRef="ea" /></process>
+            <process id="b" isExecutable="true"><startEvent id="sb"><messageEventDefinition messageRef="m" /></startEvent><endEvent id="eb" /><sequenceFlow id="fb" sourceRef="sb" targetRef="eb" /></process>
+            </definitions>
+            """;
+
+        var errors = Should.Throw<DefinitionInvalidException>(() => BpmnReader.ReadAll(xml)).Errors;
+
+        errors.Select(e => e.ElementId).ShouldBe(["sa", "sb"], ignoreOrder: true);
+        errors.ShouldAllBe(e => e.Message.Contains("both start on message 'Applied'"));
+    }
+
+    [Fact]
     public void A_problem_in_any_pool_refuses_the_whole_file()
     {
         var xml = Head + """
