@@ -87,21 +87,38 @@ public sealed partial class WorkflowEngine
     private async Task BroadcastThrownSignalsAsync(IEnumerable<Execution> executions, CancellationToken ct)
     {
         var thrown = new List<(string Name, IReadOnlyList<Guid> NotYetWaiting)>();
+        var sent = new List<(string Name, string? BusinessKey)>();
         foreach (var execution in executions)
         {
             execution.SealThrownSignals();
             thrown.AddRange(execution.ThrownSignals);
             execution.ThrownSignals.Clear();
+            sent.AddRange(execution.OutgoingMessages);
+            execution.OutgoingMessages.Clear();
         }
-        if (thrown.Count == 0) return;
+        if (thrown.Count == 0 && sent.Count == 0) return;
         if (signalDepth >= MaxSignalDepth)
         {
-            logger.LogWarning("Signals {Signals} were not broadcast: signals thrown in reply to signals went {Depth} levels deep", string.Join(", ", thrown.Select(t => t.Name)), signalDepth);
+            logger.LogWarning("Signals {Signals} and messages {Messages} were not delivered: signals and messages sent in reply to others went {Depth} levels deep",
+                string.Join(", ", thrown.Select(t => t.Name)), string.Join(", ", sent.Select(m => m.Name)), signalDepth);
             return;
         }
         signalDepth++;
         try
         {
+            // Message flows between pools: each message is correlated by the sending case's business key — to a waiting
+            // catch, or else to a message start. One that nothing takes is logged, not an error of the sender, which has committed.
+            foreach (var (name, businessKey) in sent)
+            {
+                try
+                {
+                    await CorrelateMessageAsync(name, businessKey, null, null, ct);
+                }
+                catch (EngineException ex)
+                {
+                    logger.LogWarning(ex, "Message {Message} sent along a message flow (business key {BusinessKey}) was not delivered", name, businessKey);
+                }
+            }
             foreach (var (name, notYetWaiting) in thrown)
             {
                 try

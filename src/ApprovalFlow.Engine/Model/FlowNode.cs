@@ -53,6 +53,8 @@ public sealed class FlowNode
 
     public TaskAssignment Assignment { get; init; } = TaskAssignment.None;
     public string? HandlerName { get; init; }
+    /// <summary>Send task or message throw: the messages its collaboration's message flows carry, delivered when it completes.</summary>
+    public IReadOnlyList<string> SendsMessages { get; init; } = [];
 
     /// <summary>For an embedded sub-process: its own scope of nodes.</summary>
     public FlowScope? Inner { get; set; }

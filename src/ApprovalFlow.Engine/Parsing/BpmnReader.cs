@@ -147,6 +147,7 @@ public static class BpmnReader
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("errorCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
 
+        var messageFlows = MessageFlowTargets(root, messages);
         var models = new List<ProcessModel>();
         // A stored definition is read back by its key alone: it was accepted when deployed, whatever the rules for choosing
         // processes were then (an older version took a lone process marked isExecutable="false" too).
@@ -156,7 +157,7 @@ public static class BpmnReader
         foreach (var process in chosen)
         {
             var key = (string)process.Attribute("id")!;
-            var context = new ReadContext(errors, messages, signals, errorCodes, escalationCodes, handlerExists);
+            var context = new ReadContext(errors, messages, signals, errorCodes, escalationCodes, messageFlows, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);
             context.Link();
@@ -179,6 +180,41 @@ public static class BpmnReader
                 errors.Add(new(start.Id, start.ElementType, start.Line,
                     $"Processes {string.Join(" and ", group.Select(x => $"'{x.Model.Key}'").Distinct())} of this file both start on message '{group.Key}'; the message could not tell which to start."));
         return models;
+    }
+
+    /// <summary>
+    /// The collaboration's message flows that the engine delivers: from an element (a send task or message throw event
+    /// in a pool) to a message catch of a pool — a receive task, or a start, intermediate or boundary event with a
+    /// message definition — by the message's name. Flows to a pool as a whole (a black box) or to other elements are
+    /// not run. By source element id.
+    /// </summary>
+    private static Dictionary<string, List<string>> MessageFlowTargets(XElement root, Dictionary<string, string> messages)
+    {
+        var result = new Dictionary<string, List<string>>();
+        var flows = root.Elements(BpmnNamespaces.Model + "collaboration").Elements(BpmnNamespaces.Model + "messageFlow").ToList();
+        if (flows.Count == 0) return result;
+        var elements = root.Elements(BpmnNamespaces.Model + "process").Descendants()
+            .Where(e => e.Attribute("id") is not null).GroupBy(e => (string)e.Attribute("id")!).ToDictionary(g => g.Key, g => g.First());
+        string? MessageOf(XElement target)
+        {
+            var messageRef = target.Name.LocalName == "receiveTask"
+                ? (string?)target.Attribute("messageRef")
+                : (string?)target.Element(BpmnNamespaces.Model + "messageEventDefinition")?.Attribute("messageRef");
+            if (string.IsNullOrWhiteSpace(messageRef)) return null;
+            var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
+            return messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name) ? name : null;
+        }
+        foreach (var flow in flows)
+        {
+            var sourceRef = (string?)flow.Attribute("sourceRef");
+            var targetRef = (string?)flow.Attribute("targetRef");
+            if (sourceRef is null || targetRef is null || !elements.TryGetValue(targetRef, out var target)) continue;
+            if (target.Name.LocalName is not ("receiveTask" or "startEvent" or "intermediateCatchEvent" or "boundaryEvent")) continue;
+            if (MessageOf(target) is not { } name) continue;
+            if (!result.TryGetValue(sourceRef, out var names)) result[sourceRef] = names = [];
+            if (!names.Contains(name)) names.Add(name);
+        }
+        return result;
     }
 
     /// <summary>
@@ -284,7 +320,7 @@ public static class BpmnReader
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
     private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> signals,
-        Dictionary<string, string> errorCodes, Dictionary<string, string> escalationCodes,
+        Dictionary<string, string> errorCodes, Dictionary<string, string> escalationCodes, Dictionary<string, List<string>> messageFlows,
         Func<string, bool> handlerExists)
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
@@ -351,6 +387,7 @@ public static class BpmnReader
                 kind = NodeKind.EventSubProcess; // multi-instance on it was refused above, as on every sub-process
             }
 
+            var sends = messageFlows.GetValueOrDefault(id) ?? [];
             var (trigger, timer, messageName, errorCode) = kind == NodeKind.ReceiveTask
                 ? (EventTrigger.Message, null, ReadMessageName(e, e), null)
                 : ReadEventDefinition(e, kind, scope);
@@ -372,11 +409,14 @@ public static class BpmnReader
                 CancelActivity = !string.Equals((string?)e.Attribute(kind == NodeKind.StartEvent ? "isInterrupting" : "cancelActivity"), "false",
                     StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
-                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e)
+                // A send task or message throw whose message flows the engine delivers needs no handler (one named still runs first).
+                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e, null, optional: sends.Count > 0 && e.Name.LocalName == "sendTask")
                     // A message throw (intermediate or end) sends through a handler like a send task; Camunda 7 names it on the definition.
                     : kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message
-                        ? ReadHandler(e, e.Element(BpmnNamespaces.Model + "messageEventDefinition"))
+                        ? ReadHandler(e, e.Element(BpmnNamespaces.Model + "messageEventDefinition"), optional: sends.Count > 0)
                         : null,
+                SendsMessages = e.Name.LocalName == "sendTask" || (kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message)
+                    ? sends : [],
                 // The definition's fourth slot carries an error code, a link's name or an escalation code.
                 ErrorCode = trigger == EventTrigger.Error ? errorCode : null,
                 LinkName = trigger == EventTrigger.Link ? errorCode : null,
@@ -565,9 +605,10 @@ public static class BpmnReader
         /// task's decision (<c>camunda:decisionRef</c>, Zeebe's <c>calledDecision decisionId</c>: the host's handler evaluates it); the BPMN
         /// <c>implementation</c> attribute naming a technology (e.g. <c>##WebService</c>, not <c>##unspecified</c>).
         /// </summary>
-        private string? ReadHandler(XElement e, XElement? definition = null)
+        private string? ReadHandler(XElement e, XElement? definition = null, bool optional = false)
         {
             var name = HandlerNameOn(e) ?? (definition is null ? null : HandlerNameOn(definition));
+            if (name is null && optional) return null;
             if (name is null)
             {
                 var what = e.Name.LocalName switch
