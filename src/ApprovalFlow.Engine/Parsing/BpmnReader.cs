@@ -667,7 +667,12 @@ public static class BpmnReader
         private string? ReadErrorCode(XElement e, XElement def)
         {
             var errorRef = (string?)def.Attribute("errorRef");
-            if (string.IsNullOrWhiteSpace(errorRef)) return null; // an error boundary without a code catches every error
+            if (string.IsNullOrWhiteSpace(errorRef))
+            {
+                // A catch without a code catches every error; a throw must say which error it throws.
+                if (e.Name.LocalName == "endEvent") Error(e, "The error end event names no error (errorRef is missing): a thrown error needs its code.");
+                return null;
+            }
             var local = errorRef.Contains(':') ? errorRef[(errorRef.IndexOf(':') + 1)..] : errorRef;
             if (errorCodes.TryGetValue(errorRef, out var code) || errorCodes.TryGetValue(local, out code)) return code;
             // As Camunda does: an errorRef that names no <error> of the file is itself the error code.
