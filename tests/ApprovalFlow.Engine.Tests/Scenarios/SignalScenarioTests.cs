@@ -124,6 +124,21 @@ public class SignalScenarioTests
         (await h.Engine().FireDueTimersAsync()).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task A_signal_a_called_case_throws_in_its_first_run_is_broadcast_too(StoreKind store)
+    {
+        await using var h = await EngineHarness.CreateAsync(store);
+        await h.Engine().DeployAllAsync(ScenarioModel.Bytes("signal-from-called-case"), "test");
+        var watcher = await h.StartAsync("openingWatcher");
+
+        var parent = await h.StartAsync("openingParent");
+
+        parent.ActiveElementIds.ShouldBe(["openFile"]);
+        (await h.InstanceAsync(watcher.Id)).ActiveElementIds.ShouldBe(["register"]);
+    }
+
     [Fact]
     public void A_signal_event_naming_no_signal_is_refused()
     {
