@@ -91,7 +91,9 @@ public sealed partial class WorkflowEngine
             if (token.ArrivedVia is { } flow && node.IsGateway && node.Incoming.Count > 1 && node.Incoming.All(f => f.Id != flow))
                 yield return new(instance.Id, token.ElementId, $"A token waits at join '{token.ElementId}' on flow '{flow}', which '{targetId}' does not have.");
             var parentElement = token.ScopeId is { } scope && byId.TryGetValue(scope, out var parent) ? mapping.GetValueOrDefault(parent.ElementId, parent.ElementId) : null;
-            if (node.Scope.Owner?.Id != parentElement)
+            // A listener stands at an event sub-process's start event but lives in the scope around that event sub-process.
+            var owner = token.IsListener ? node.Scope.Owner?.Scope.Owner : node.Scope.Owner;
+            if (owner?.Id != parentElement)
                 yield return new(instance.Id, token.ElementId, $"'{targetId}' does not lie in the same sub-process as before.");
         }
     }

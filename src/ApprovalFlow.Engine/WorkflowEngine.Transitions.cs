@@ -29,7 +29,7 @@ public sealed partial class WorkflowEngine
         }
 
         public InstanceSnapshot Snapshot() =>
-            ToSnapshot(Instance, Execution.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
+            ToSnapshot(Instance, Execution.ActiveTokens.OrderBy(t => t.Seq).Select(t => t.ElementId), Execution.Variables);
     }
 
     /// <summary>Loads an instance for a transition. The instance and its open tasks come in one query.</summary>
@@ -116,6 +116,7 @@ public sealed partial class WorkflowEngine
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 db.ChangeTracker.Clear();
                 foreach (var execution in touched) ScheduleTimers(execution);
+                await BroadcastThrownSignalsAsync(touched, ct);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < services.Options.MaxConflictRetries)
@@ -158,7 +159,7 @@ public sealed partial class WorkflowEngine
             return;
         var parent = await LoadAsync(parentId, actor, null, ct);
         if (parent.Instance.Status != InstanceStatus.Running) return;
-        if (tx.Execution.UncaughtErrorCode is { } code) await parent.Execution.ThrowFromCalledInstanceAsync(tokenId, code, ct);
+        if (tx.Execution.UncaughtErrorCode is { } code) await parent.Execution.ThrowFromCalledInstanceAsync(tokenId, code, tx.Execution.Variables, ct);
         else await parent.Execution.ResumeFromCalledInstanceAsync(tokenId, tx.Execution.Variables, ct);
         parent.Execution.Flush();
         touched.Add(parent.Execution);

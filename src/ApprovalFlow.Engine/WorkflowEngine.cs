@@ -37,32 +37,47 @@ public sealed partial class WorkflowEngine
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Validates and stores a model as the next version of its key; running instances keep their version.</summary>
-    public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
+    /// <summary>
+    /// Validates and stores a model as the next version of its key; running instances keep their version. A file
+    /// with several executable processes (a collaboration of pools) deploys every one of them, all or none, and this
+    /// returns the first (document order); <see cref="DeployAllAsync"/> returns each.
+    /// </summary>
+    public async Task<DeployedDefinition> DeployAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default) =>
+        (await DeployAllAsync(bpmnXml, deployedBy, ct))[0];
+
+    /// <summary>
+    /// Validates every executable process of the file and stores each as the next version of its key, in one
+    /// transaction: a problem in any of them refuses the whole file. The stored text is the whole file for each.
+    /// </summary>
+    public async Task<IReadOnlyList<DeployedDefinition>> DeployAllAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
     {
         var text = BpmnReader.Decode(bpmnXml);
-        var model = BpmnReader.Read(text, handlers.Contains);
+        var models = BpmnReader.ReadAll(text, handlers.Contains);
         for (var attempt = 0; ; attempt++)
         {
-            var latest = await db.Set<ProcessDefinitionRecord>().Where(d => d.Key == model.Key).MaxAsync(d => (int?)d.Version, ct) ?? 0;
-            var record = new ProcessDefinitionRecord
+            var keys = models.Select(m => m.Key).ToList();
+            var latest = await db.Set<ProcessDefinitionRecord>().Where(d => keys.Contains(d.Key))
+                .GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) })
+                .ToDictionaryAsync(x => x.Key, x => x.Version, ct);
+            var records = models.Select(model => new ProcessDefinitionRecord
             {
                 Id = Guid.NewGuid(),
                 Key = model.Key,
-                Version = latest + 1,
+                Version = latest.GetValueOrDefault(model.Key) + 1,
                 Name = model.Name,
                 Xml = text,
                 DeployedAt = Now,
                 DeployedBy = deployedBy,
-                MessageStartNames = model.Root.MessageStarts.Count == 0 ? null
-                    : "," + string.Join(",", model.Root.MessageStarts.Select(m => m.MessageName)) + ",",
-            };
-            db.Add(record);
+                // Signal starts are listed beside message starts, their names behind FlowNode.SignalPrefix.
+                MessageStartNames = model.Root.MessageStarts.Count + model.Root.SignalStarts.Count == 0 ? null
+                    : "," + string.Join(",", model.Root.MessageStarts.Concat(model.Root.SignalStarts).Select(m => m.SubscriptionName)) + ",",
+            }).ToList();
+            db.AddRange(records);
             try
             {
                 await db.SaveChangesAsync(ct);
-                cache.Add(record.Id, model);
-                return ToDeployed(record);
+                for (var i = 0; i < records.Count; i++) cache.Add(records[i].Id, models[i]);
+                return records.Select(ToDeployed).ToList();
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -98,7 +113,7 @@ public sealed partial class WorkflowEngine
     private async Task<InstanceSnapshot> StartAsync(ProcessDefinitionRecord definition, string? messageName, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct)
     {
         var model = cache.Get(definition);
-        var startEvent = messageName is null ? null : model.Root.MessageStarts.First(m => m.MessageName == messageName);
+        var startEvent = messageName is null ? null : model.Root.MessageStarts.Concat(model.Root.SignalStarts).First(m => m.SubscriptionName == messageName);
         var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
         db.Add(instance);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
@@ -116,7 +131,8 @@ public sealed partial class WorkflowEngine
             throw;
         }
         ScheduleTimers(execution);
-        return ToSnapshot(instance, execution.Tokens.Select(t => t.ElementId), execution.Variables);
+        await BroadcastThrownSignalsAsync([execution], ct);
+        return ToSnapshot(instance, execution.ActiveTokens.Select(t => t.ElementId), execution.Variables);
     }
 
     public async Task<InstanceSnapshot?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default)
@@ -125,7 +141,7 @@ public sealed partial class WorkflowEngine
         if (instance is null) return null;
         var state = ExecutionState.FromJson(instance.StateJson);
         var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
-        return ToSnapshot(instance, state.Tokens.OrderBy(t => t.Seq).Select(t => t.ElementId), variables);
+        return ToSnapshot(instance, state.Tokens.Where(t => !t.IsListener).OrderBy(t => t.Seq).Select(t => t.ElementId), variables);
     }
 
     public async Task<IReadOnlyList<TaskSnapshot>> ListOpenTasksAsync(TaskQuery query, CancellationToken ct = default)
@@ -188,6 +204,8 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceSnapshot> CorrelateMessageAsync(string messageName, string? businessKey, Guid? instanceId, JsonObject? variables, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(messageName)) throw new EngineException("A message needs a name.");
+        if (messageName.StartsWith(FlowNode.SignalPrefix, StringComparison.Ordinal))
+            throw new EngineException($"A message name may not begin with '{FlowNode.SignalPrefix}'; broadcast a signal with BroadcastSignalAsync.");
         if (instanceId is null && string.IsNullOrWhiteSpace(businessKey))
         {
             try
@@ -254,7 +272,7 @@ public sealed partial class WorkflowEngine
             if (live.Purpose == TimerPurpose.ServiceTaskRetry)
                 await tx.Execution.RetryServiceTaskAsync(live.TokenId, live.ElementId, live.Attempt, ctk);
             else
-                await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk);
+                await tx.Execution.TriggerEventAsync(live.TokenId, live.ElementId, "timer-fired", ctk, live);
             return true;
         });
     }

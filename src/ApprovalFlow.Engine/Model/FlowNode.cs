@@ -5,6 +5,8 @@ public sealed class FlowNode
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>For a user task whose name holds <c>${...}</c> expressions: the name as a template, rendered when the task is created.</summary>
+    public Expressions.TextTemplate? NameTemplate { get; init; }
     public required NodeKind Kind { get; init; }
     /// <summary>The BPMN element name, e.g. <c>userTask</c>, for messages and history.</summary>
     public required string ElementType { get; init; }
@@ -18,6 +20,14 @@ public sealed class FlowNode
     public EventTrigger Trigger { get; init; }
     public TimerDefinition? Timer { get; init; }
     public string? MessageName { get; init; }
+    /// <summary>Signal events: the signal's name.</summary>
+    public string? SignalName { get; init; }
+
+    /// <summary>The subscription name a catch waits under: a message's name, or a signal's behind <see cref="SignalPrefix"/>.</summary>
+    public string? SubscriptionName => Trigger == EventTrigger.Signal ? SignalPrefix + SignalName : MessageName;
+
+    /// <summary>Signal subscriptions and signal starts are stored beside message ones, their names behind this prefix.</summary>
+    public const string SignalPrefix = "signal:";
 
     /// <summary>For boundary events: the activity it sits on, and whether firing cancels it.</summary>
     public FlowNode? AttachedTo { get; set; }
@@ -26,6 +36,13 @@ public sealed class FlowNode
 
     /// <summary>Error end: the code it throws. Error boundary: the code it catches; null catches every error.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>Escalation throw: the code it throws. Escalation catch: the code it catches; null catches every escalation.</summary>
+    public string? EscalationCode { get; init; }
+
+    /// <summary>Link events: the name that pairs a throw with its catch; for a throw, the catch it jumps to.</summary>
+    public string? LinkName { get; init; }
+    public FlowNode? LinkTarget { get; set; }
 
     public MultiInstanceDefinition? MultiInstance { get; init; }
 
@@ -36,6 +53,8 @@ public sealed class FlowNode
 
     public TaskAssignment Assignment { get; init; } = TaskAssignment.None;
     public string? HandlerName { get; init; }
+    /// <summary>Send task or message throw: the messages its collaboration's message flows carry, delivered when it completes.</summary>
+    public IReadOnlyList<string> SendsMessages { get; init; } = [];
 
     /// <summary>For an embedded sub-process: its own scope of nodes.</summary>
     public FlowScope? Inner { get; set; }

@@ -10,4 +10,6 @@ public sealed class FlowScope(string id, FlowNode? owner)
     /// <summary>The none start event; a process may instead (or also) start by message.</summary>
     public FlowNode? Start { get; set; }
     public List<FlowNode> MessageStarts { get; } = [];
+    /// <summary>Signal start events (top level): a broadcast of their signal starts a new instance.</summary>
+    public List<FlowNode> SignalStarts { get; } = [];
 }

@@ -10,10 +10,10 @@ public sealed class ProcessModel
     public required IReadOnlyDictionary<string, SequenceFlow> Flows { get; init; }
 
     /// <summary>Whether any element can ever own a stored timer (timer events, or retries of service tasks).</summary>
-    public bool UsesTimers => usesTimers ??= Nodes.Values.Any(n => n.Trigger == EventTrigger.Timer || n.Kind == NodeKind.ServiceTask);
+    public bool UsesTimers => usesTimers ??= Nodes.Values.Any(n => n.Trigger == EventTrigger.Timer || n.HandlerName is not null);
 
-    /// <summary>Whether any element can ever wait for a message.</summary>
-    public bool UsesMessages => usesMessages ??= Nodes.Values.Any(n => n.Trigger == EventTrigger.Message);
+    /// <summary>Whether any element can ever wait for a message or a signal (both are stored as subscriptions).</summary>
+    public bool UsesMessages => usesMessages ??= Nodes.Values.Any(n => n.Trigger is EventTrigger.Message or EventTrigger.Signal);
 
     private bool? usesTimers;
     private bool? usesMessages;

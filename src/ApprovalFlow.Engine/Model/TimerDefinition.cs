@@ -9,6 +9,8 @@ public enum TimerKind
     Date,
     /// <summary>The project's extension: n working days on the holiday calendar (af:workingDays).</summary>
     WorkingDays,
+    /// <summary>An ISO 8601 repeating interval <c>R[n]/duration</c> (timeCycle): first due one interval on, then again every interval.</summary>
+    Cycle,
 }
 
 /// <summary>A timer's ISO 8601 duration or date, or an expression that yields one at run time.</summary>
@@ -25,9 +27,13 @@ public sealed class TimerDefinition(TimerKind kind, string text, ConditionExpres
         {
             TimerKind.Duration => IsoDuration.Parse(text).AddTo(nowUtc),
             TimerKind.Date => IsoDate.ParseUtc(text),
+            TimerKind.Cycle => IsoCycle.Parse(text).Interval.AddTo(nowUtc),
             _ => calendar.AddWorkingDays(nowUtc, WorkingDaysFor(variables)),
         };
     }
+
+    /// <summary>A cycle's repetitions and interval, as resolved for these variables.</summary>
+    public IsoCycle CycleFor(JsonObject variables) => IsoCycle.Parse(Resolve(variables));
 
     public int WorkingDaysFor(JsonObject variables) =>
         int.TryParse(Resolve(variables), out var days) && days >= 0

@@ -11,5 +11,6 @@ public static class BpmnNamespaces
     public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
     public static readonly XNamespace Flowable = "http://flowable.org/bpmn";
     public static readonly XNamespace Activiti = "http://activiti.org/bpmn";
+    public static readonly XNamespace Zeebe = "http://camunda.org/schema/zeebe/1.0";
     public static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 }

@@ -43,17 +43,31 @@ public static class BpmnReader
         ["subProcess"] = NodeKind.SubProcess,
         ["eventBasedGateway"] = NodeKind.EventBasedGateway,
         ["callActivity"] = NodeKind.CallActivity,
+        // Leniency for models drawn in other tools: an abstract or manual task passes straight through, a
+        // receive task waits for its message, send and business-rule tasks run a registered handler.
+        ["task"] = NodeKind.PassThroughTask,
+        ["manualTask"] = NodeKind.PassThroughTask,
+        ["receiveTask"] = NodeKind.ReceiveTask,
+        ["sendTask"] = NodeKind.ServiceTask,
+        ["businessRuleTask"] = NodeKind.ServiceTask,
     };
 
     private static readonly HashSet<string> KnownButUnsupported =
     [
-        "task", "manualTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask",
-        "complexGateway", "transaction", "adHocSubProcess", "callChoreography",
+        "scriptTask", "complexGateway", "transaction", "adHocSubProcess", "callChoreography",
         "choreographyTask", "subChoreography", "implicitThrowEvent",
     ];
 
+    /// <summary>
+    /// The first executable process of the file (document order), after every executable process in it was read
+    /// and validated. A file with several pools may hold several: <see cref="ReadAll(byte[], Func{string, bool}?)"/> gives them all.
+    /// </summary>
     public static ProcessModel Read(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
-        Read(Decode(xml), serviceTaskHandlerExists);
+        ReadAll(Decode(xml), serviceTaskHandlerExists)[0];
+
+    /// <summary>Every executable process of the file, in document order; refused whole if any of them has a problem.</summary>
+    public static IReadOnlyList<ProcessModel> ReadAll(byte[] xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
+        ReadAll(Decode(xml), serviceTaskHandlerExists);
 
     /// <summary>The document's text, decoded as its byte-order mark or declaration says; refused with a line if it cannot be.</summary>
     public static string Decode(byte[] xml)
@@ -74,56 +88,154 @@ public static class BpmnReader
         }
     }
 
-    /// <summary>Reads an already decoded document; an encoding named in its declaration is ignored.</summary>
-    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists = null)
+    /// <summary>Reads an already decoded document (an encoding named in its declaration is ignored): its first executable process.</summary>
+    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists = null) =>
+        ReadAll(xml, serviceTaskHandlerExists)[0];
+
+    /// <summary>
+    /// Reads the executable process with the given id (the definition key) out of an already decoded document.
+    /// Only that process is validated: a stored file is read back for one of its processes.
+    /// </summary>
+    public static ProcessModel Read(string xml, Func<string, bool>? serviceTaskHandlerExists, string processKey)
     {
         var errors = new List<ValidationError>();
-        var model = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false));
-        if (errors.Count > 0 || model is null) throw new DefinitionInvalidException(errors);
-        return model;
+        var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), processKey);
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors.Count > 0 ? errors
+            : [new(processKey, "process", null, $"The file holds no executable process '{processKey}'.")]);
+        return models[0];
     }
 
-    private static ProcessModel? TryRead(string xml, List<ValidationError> errors, Func<string, bool> handlerExists)
+    /// <summary>Every executable process of an already decoded document, in document order.</summary>
+    public static IReadOnlyList<ProcessModel> ReadAll(string xml, Func<string, bool>? serviceTaskHandlerExists = null)
+    {
+        var errors = new List<ValidationError>();
+        var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), null);
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors);
+        return models;
+    }
+
+    private static List<ProcessModel> TryRead(string xml, List<ValidationError> errors, Func<string, bool> handlerExists, string? onlyKey)
     {
         var doc = Load(xml, errors);
-        if (doc?.Root is null) return null;
+        if (doc?.Root is null) return [];
         var root = doc.Root;
         if (root.Name != BpmnNamespaces.Model + "definitions")
         {
             errors.Add(new(null, root.Name.LocalName, LineOf(root),
                 $"The root element must be BPMN 2.0 'definitions' in namespace {BpmnNamespaces.Model}."));
-            return null;
+            return [];
         }
+        NameUnnamedFlows(root);
 
         var messages = root.Elements(BpmnNamespaces.Model + "message")
             .Where(m => m.Attribute("id") is not null)
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
 
+        var signals = root.Elements(BpmnNamespaces.Model + "signal")
+            .Where(m => m.Attribute("id") is not null)
+            .GroupBy(m => (string)m.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
+
+        var escalationCodes = root.Elements(BpmnNamespaces.Model + "escalation")
+            .Where(m => m.Attribute("id") is not null)
+            .GroupBy(m => (string)m.Attribute("id")!)
+            .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("escalationCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
+
         var errorCodes = root.Elements(BpmnNamespaces.Model + "error")
             .Where(m => m.Attribute("id") is not null)
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("errorCode") ?? (string?)g.First().Attribute("name") ?? g.Key);
 
-        var process = SelectProcess(root, errors);
-        if (process is null) return null;
-
-        var context = new ReadContext(errors, messages, errorCodes, handlerExists);
-        var key = (string)process.Attribute("id")!;
-        var scope = new FlowScope(key, null);
-        context.ReadScope(process, scope);
-        context.Link();
-
-        var model = new ProcessModel
+        var messageFlows = MessageFlowTargets(root, messages);
+        var models = new List<ProcessModel>();
+        // A stored definition is read back by its key alone: it was accepted when deployed, whatever the rules for choosing
+        // processes were then (an older version took a lone process marked isExecutable="false" too).
+        var chosen = onlyKey is null
+            ? SelectProcesses(root, errors)
+            : root.Elements(BpmnNamespaces.Model + "process").Where(p => (string?)p.Attribute("id") == onlyKey).Take(1).ToList();
+        foreach (var process in chosen)
         {
-            Key = key,
-            Name = (string?)process.Attribute("name"),
-            Root = scope,
-            Nodes = context.Nodes,
-            Flows = context.Flows,
-        };
-        ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
-        return model;
+            var key = (string)process.Attribute("id")!;
+            var context = new ReadContext(errors, messages, signals, errorCodes, escalationCodes, messageFlows, handlerExists);
+            var scope = new FlowScope(key, null);
+            context.ReadScope(process, scope);
+            context.Link();
+
+            var model = new ProcessModel
+            {
+                Key = key,
+                Name = (string?)process.Attribute("name"),
+                Root = scope,
+                Nodes = context.Nodes,
+                Flows = context.Flows,
+            };
+            ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
+            models.Add(model);
+        }
+        // Two processes of one deployment starting on one message: a message would not know which to start.
+        foreach (var group in models.SelectMany(m => m.Root.MessageStarts.Where(s => s.MessageName is not null).Select(s => (Model: m, Start: s)))
+                     .GroupBy(x => x.Start.MessageName).Where(g => g.Select(x => x.Model).Distinct().Count() > 1))
+            foreach (var (m, start) in group)
+                errors.Add(new(start.Id, start.ElementType, start.Line,
+                    $"Processes {string.Join(" and ", group.Select(x => $"'{x.Model.Key}'").Distinct())} of this file both start on message '{group.Key}'; the message could not tell which to start."));
+        return models;
+    }
+
+    /// <summary>
+    /// The collaboration's message flows that the engine delivers: from an element (a send task or message throw event
+    /// in a pool) to a message catch of a pool — a receive task, or a start, intermediate or boundary event with a
+    /// message definition — by the message's name. Flows to a pool as a whole (a black box) or to other elements are
+    /// not run. By source element id.
+    /// </summary>
+    private static Dictionary<string, List<string>> MessageFlowTargets(XElement root, Dictionary<string, string> messages)
+    {
+        var result = new Dictionary<string, List<string>>();
+        var flows = root.Elements(BpmnNamespaces.Model + "collaboration").Elements(BpmnNamespaces.Model + "messageFlow").ToList();
+        if (flows.Count == 0) return result;
+        var elements = root.Elements(BpmnNamespaces.Model + "process").Descendants()
+            .Where(e => e.Attribute("id") is not null).GroupBy(e => (string)e.Attribute("id")!).ToDictionary(g => g.Key, g => g.First());
+        string? MessageOf(XElement target)
+        {
+            var messageRef = target.Name.LocalName == "receiveTask"
+                ? (string?)target.Attribute("messageRef")
+                : (string?)target.Element(BpmnNamespaces.Model + "messageEventDefinition")?.Attribute("messageRef");
+            if (string.IsNullOrWhiteSpace(messageRef)) return null;
+            var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
+            return messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name) ? name : null;
+        }
+        foreach (var flow in flows)
+        {
+            var sourceRef = (string?)flow.Attribute("sourceRef");
+            var targetRef = (string?)flow.Attribute("targetRef");
+            if (sourceRef is null || targetRef is null || !elements.TryGetValue(targetRef, out var target)) continue;
+            if (target.Name.LocalName is not ("receiveTask" or "startEvent" or "intermediateCatchEvent" or "boundaryEvent")) continue;
+            if (MessageOf(target) is not { } name) continue;
+            if (!result.TryGetValue(sourceRef, out var names)) result[sourceRef] = names = [];
+            if (!names.Contains(name)) names.Add(name);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// BPMN 2.0 XML makes a sequence flow's id optional (a flow is known by its source and target). A flow without
+    /// one gets <c>flow_{source}_{target}_{n}</c>, n its position among its parent's sequence flows (1-based), with a
+    /// suffix in the rare case that this id is taken: derived from the text alone, so every read of the same file gives it the same id.
+    /// </summary>
+    private static void NameUnnamedFlows(XElement root)
+    {
+        var unnamed = root.Descendants(BpmnNamespaces.Model + "sequenceFlow")
+            .Where(f => string.IsNullOrWhiteSpace((string?)f.Attribute("id"))).ToList();
+        if (unnamed.Count == 0) return;
+        var taken = root.DescendantsAndSelf().Select(e => (string?)e.Attribute("id")).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet()!;
+        foreach (var flow in unnamed)
+        {
+            var position = 1 + flow.ElementsBeforeSelf(BpmnNamespaces.Model + "sequenceFlow").Count();
+            var baseId = $"flow_{(string?)flow.Attribute("sourceRef")}_{(string?)flow.Attribute("targetRef")}_{position}";
+            var id = baseId;
+            for (var n = 2; !taken.Add(id); n++) id = $"{baseId}_{n}";
+            flow.SetAttributeValue("id", id);
+        }
     }
 
     private static XDocument? Load(string xml, List<ValidationError> errors)
@@ -168,26 +280,35 @@ public static class BpmnReader
         }
     }
 
-    private static XElement? SelectProcess(XElement root, List<ValidationError> errors)
+    /// <summary>
+    /// The processes to run: those with flow elements (empty pools are black boxes in a collaboration). Where some are
+    /// marked <c>isExecutable="true"</c>, only those; otherwise every one not marked <c>isExecutable="false"</c>.
+    /// A file whose every process is marked not executable (a descriptive model) is refused with one error.
+    /// </summary>
+    private static List<XElement> SelectProcesses(XElement root, List<ValidationError> errors)
     {
         var processes = root.Elements(BpmnNamespaces.Model + "process").ToList();
         foreach (var p in processes.Where(p => string.IsNullOrWhiteSpace((string?)p.Attribute("id"))))
             errors.Add(new(null, "process", LineOf(p), "The process has no id."));
         processes = processes.Where(p => !string.IsNullOrWhiteSpace((string?)p.Attribute("id"))).ToList();
 
-        // Empty pools (black boxes in a collaboration) have nothing to run.
         var withContent = processes.Where(p => p.Elements().Any(e => e.Name.Namespace == BpmnNamespaces.Model
             && (FlowNodeKinds.ContainsKey(e.Name.LocalName) || KnownButUnsupported.Contains(e.Name.LocalName)))).ToList();
-        var executable = withContent.Where(p => string.Equals((string?)p.Attribute("isExecutable"), "true", StringComparison.OrdinalIgnoreCase)).ToList();
-        var candidates = executable.Count > 0 ? executable : withContent;
-        if (candidates.Count == 1) return candidates[0];
-        if (candidates.Count == 0)
-            errors.Add(new(null, "definitions", LineOf(root), "The file holds no process with flow elements to run."));
-        else
-            foreach (var p in candidates)
-                errors.Add(new((string?)p.Attribute("id"), "process", LineOf(p),
-                    $"The file holds {candidates.Count} runnable processes; deploy one process per file (or mark exactly one isExecutable=\"true\")."));
-        return null;
+        string? Executable(XElement p) => ((string?)p.Attribute("isExecutable"))?.Trim().ToLowerInvariant();
+        var marked = withContent.Where(p => Executable(p) == "true").ToList();
+        var candidates = marked.Count > 0 ? marked : withContent.Where(p => Executable(p) != "false").ToList();
+        if (candidates.Count > 0)
+        {
+            foreach (var duplicate in candidates.GroupBy(p => (string)p.Attribute("id")!).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+                errors.Add(new((string?)duplicate.Attribute("id"), "process", LineOf(duplicate), "Two processes of the file have this id."));
+            return candidates;
+        }
+        errors.Add(withContent.Count == 0
+            ? new(null, "definitions", LineOf(root), "The file holds no process with flow elements to run.")
+            : new(null, "definitions", LineOf(root),
+                $"No process in this file is executable: {(withContent.Count == 1 ? "its process is" : $"all {withContent.Count} processes are")} marked isExecutable=\"false\" " +
+                "(a descriptive model). Mark the process to run isExecutable=\"true\"."));
+        return [];
     }
 
     private static int LineOfText(string text, string fragment)
@@ -198,7 +319,8 @@ public static class BpmnReader
 
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
-    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> errorCodes,
+    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> signals,
+        Dictionary<string, string> errorCodes, Dictionary<string, string> escalationCodes, Dictionary<string, List<string>> messageFlows,
         Func<string, bool> handlerExists)
     {
         public Dictionary<string, FlowNode> Nodes { get; } = [];
@@ -230,7 +352,9 @@ public static class BpmnReader
                 if (local == "sequenceFlow") { pendingFlows.Add((e, scope)); declaredFlowIds.Add(id!); continue; }
                 if (KnownButUnsupported.Contains(local))
                 {
-                    Error(e, $"'{local}' is not in the engine's BPMN subset.");
+                    Error(e, local == "scriptTask"
+                        ? "'scriptTask' is not in the engine's BPMN subset: the engine runs no scripts. Use a service task with a registered handler."
+                        : $"'{local}' is not in the engine's BPMN subset.");
                     continue;
                 }
                 if (!FlowNodeKinds.TryGetValue(local, out var kind))
@@ -243,7 +367,7 @@ public static class BpmnReader
                 Nodes[node.Id] = node;
                 scope.Nodes.Add(node);
                 pendingNodes.Add((node, e));
-                if (kind == NodeKind.SubProcess)
+                if (node.Kind is NodeKind.SubProcess or NodeKind.EventSubProcess)
                 {
                     node.Inner = new FlowScope(node.Id, node);
                     ReadScope(e, node.Inner);
@@ -260,26 +384,43 @@ public static class BpmnReader
 
             if (kind == NodeKind.SubProcess && string.Equals((string?)e.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Error(e, "Event sub-processes are not in the engine's BPMN subset.");
-                return null;
+                kind = NodeKind.EventSubProcess; // multi-instance on it was refused above, as on every sub-process
             }
 
-            var (trigger, timer, messageName, errorCode) = ReadEventDefinition(e, kind, scope);
+            var sends = messageFlows.GetValueOrDefault(id) ?? [];
+            var (trigger, timer, messageName, errorCode) = kind == NodeKind.ReceiveTask
+                ? (EventTrigger.Message, null, ReadMessageName(e, e), null)
+                : ReadEventDefinition(e, kind, scope);
             return new FlowNode
             {
                 Id = id,
                 Name = (string?)e.Attribute("name"),
+                NameTemplate = kind == NodeKind.UserTask ? ReadNameTemplate(e) : null,
                 Kind = kind,
                 ElementType = e.Name.LocalName,
                 Line = LineOf(e),
                 Scope = scope,
                 Trigger = trigger,
                 Timer = timer,
-                MessageName = messageName,
-                CancelActivity = !string.Equals((string?)e.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase),
+                // The definition's name slot carries a message's name or a signal's.
+                MessageName = trigger == EventTrigger.Signal ? null : messageName,
+                SignalName = trigger == EventTrigger.Signal ? messageName : null,
+                // A boundary event's cancelActivity, an event sub-process start's isInterrupting: both default to true.
+                CancelActivity = !string.Equals((string?)e.Attribute(kind == NodeKind.StartEvent ? "isInterrupting" : "cancelActivity"), "false",
+                    StringComparison.OrdinalIgnoreCase),
                 Assignment = kind == NodeKind.UserTask ? ReadAssignment(e) : TaskAssignment.None,
-                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e) : null,
-                ErrorCode = errorCode,
+                // A send task or message throw whose message flows the engine delivers needs no handler (one named still runs first).
+                HandlerName = kind == NodeKind.ServiceTask ? ReadHandler(e, null, optional: sends.Count > 0 && e.Name.LocalName == "sendTask")
+                    // A message throw (intermediate or end) sends through a handler like a send task; Camunda 7 names it on the definition.
+                    : kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message
+                        ? ReadHandler(e, e.Element(BpmnNamespaces.Model + "messageEventDefinition"), optional: sends.Count > 0)
+                        : null,
+                SendsMessages = e.Name.LocalName == "sendTask" || (kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && trigger == EventTrigger.Message)
+                    ? sends : [],
+                // The definition's fourth slot carries an error code, a link's name or an escalation code.
+                ErrorCode = trigger == EventTrigger.Error ? errorCode : null,
+                LinkName = trigger == EventTrigger.Link ? errorCode : null,
+                EscalationCode = trigger == EventTrigger.Escalation ? errorCode : null,
                 MultiInstance = multiInstance,
                 CalledElement = kind == NodeKind.CallActivity ? ReadCalledElement(e) : null,
                 Inputs = kind == NodeKind.CallActivity ? ReadMappings(e, "in") : [],
@@ -297,7 +438,12 @@ public static class BpmnReader
                 .ToList();
             var refs = e.Elements(BpmnNamespaces.Model + "eventDefinitionRef").ToList();
             if (refs.Count > 0) Error(e, "Shared event definitions (eventDefinitionRef) are not supported; define the event inline.");
-            if (definitions.Count == 0) return (EventTrigger.None, null, null, null);
+            if (definitions.Count == 0)
+            {
+                if (kind == NodeKind.StartEvent && scope.Owner?.Kind == NodeKind.EventSubProcess)
+                    Error(e, "An event sub-process starts with a message, timer, signal or error start event, not a none start event.");
+                return (EventTrigger.None, null, null, null);
+            }
             if (definitions.Count > 1)
             {
                 Error(e, "An event with several triggers (multiple event definitions) is not in the engine's BPMN subset.");
@@ -306,15 +452,23 @@ public static class BpmnReader
             var def = definitions[0];
             var allowed = kind switch
             {
-                NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition"],
-                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition"],
-                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition"],
-                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition"],
+                NodeKind.StartEvent when scope.Owner is null => ["messageEventDefinition", "signalEventDefinition"],
+                NodeKind.StartEvent when scope.Owner.Kind == NodeKind.EventSubProcess =>
+                    ["messageEventDefinition", "signalEventDefinition", "timerEventDefinition", "errorEventDefinition", "escalationEventDefinition"],
+                NodeKind.EndEvent => ["terminateEventDefinition", "errorEventDefinition", "signalEventDefinition", "messageEventDefinition", "escalationEventDefinition"],
+                NodeKind.IntermediateCatchEvent => ["timerEventDefinition", "messageEventDefinition", "linkEventDefinition", "signalEventDefinition"],
+                NodeKind.IntermediateThrowEvent => ["linkEventDefinition", "signalEventDefinition", "messageEventDefinition", "escalationEventDefinition"],
+                NodeKind.BoundaryEvent => ["timerEventDefinition", "messageEventDefinition", "errorEventDefinition", "signalEventDefinition", "escalationEventDefinition"],
                 _ => Array.Empty<string>(),
             };
+            if (def.Name.LocalName == "compensateEventDefinition")
+            {
+                Error(e, $"A {e.Name.LocalName} with 'compensateEventDefinition' is not in the engine's BPMN subset: compensation is not supported (the engine does not undo completed work); model the corrective steps as ordinary tasks.");
+                return (EventTrigger.None, null, null, null);
+            }
             if (!allowed.Contains(def.Name.LocalName))
             {
-                Error(e, kind == NodeKind.StartEvent && scope.Owner is not null
+                Error(e, kind == NodeKind.StartEvent && scope.Owner is { Kind: not NodeKind.EventSubProcess }
                     ? "A sub-process starts with a none start event only."
                     : $"A {e.Name.LocalName} with '{def.Name.LocalName}' is not in the engine's BPMN subset.");
                 return (EventTrigger.None, null, null, null);
@@ -322,9 +476,13 @@ public static class BpmnReader
             return def.Name.LocalName switch
             {
                 "terminateEventDefinition" => (EventTrigger.Terminate, null, null, null),
+                "linkEventDefinition" => (EventTrigger.Link, null, null, ReadLinkName(e, def)),
                 "timerEventDefinition" => (EventTrigger.Timer, ReadTimer(e, def), null, null),
                 "errorEventDefinition" => (EventTrigger.Error, null, null, ReadErrorCode(e, def)),
-                _ => (EventTrigger.Message, null, ReadMessageName(e, def), null),
+                "signalEventDefinition" => (EventTrigger.Signal, null, ReadSignalName(e, def), null),
+                "escalationEventDefinition" => (EventTrigger.Escalation, null, null, ReadEscalationCode(e, def)),
+                _ => (EventTrigger.Message, null,
+                    kind is NodeKind.IntermediateThrowEvent or NodeKind.EndEvent && def.Attribute("messageRef") is null ? null : ReadMessageName(e, def), null),
             };
         }
 
@@ -333,23 +491,19 @@ public static class BpmnReader
             var duration = def.Element(BpmnNamespaces.Model + "timeDuration");
             var date = def.Element(BpmnNamespaces.Model + "timeDate");
             var cycle = def.Element(BpmnNamespaces.Model + "timeCycle");
-            if (cycle is not null)
-            {
-                Error(e, "Timer cycles (timeCycle) are not in the engine's BPMN subset; use a duration or a date.");
-                return null;
-            }
             var workingDays = (string?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays");
-            if (workingDays is not null && (duration is not null || date is not null))
+            if (new object?[] { duration, date, cycle, workingDays }.Count(x => x is not null) > 1)
             {
-                Error(e, "The timer has both af:workingDays and a timeDuration or timeDate; give one.");
+                Error(e, "The timer has more than one of timeDuration, timeDate, timeCycle and af:workingDays; give one.");
                 return null;
             }
             var (kind, source) = workingDays is not null ? (TimerKind.WorkingDays, (XObject?)def.Attribute(BpmnNamespaces.ApprovalFlow + "workingDays"))
-                : duration is not null ? (TimerKind.Duration, duration) : (TimerKind.Date, (XObject?)date);
+                : duration is not null ? (TimerKind.Duration, duration)
+                : cycle is not null ? (TimerKind.Cycle, cycle) : (TimerKind.Date, (XObject?)date);
             var text = (source switch { XElement x => x.Value, XAttribute a => a.Value, _ => "" }).Trim();
             if (text.Length == 0)
             {
-                Error(e, "The timer has no timeDuration, timeDate or af:workingDays.");
+                Error(e, "The timer has no timeDuration, timeDate, timeCycle or af:workingDays.");
                 return null;
             }
             if (TaskAssignment.IsExpression(text))
@@ -365,6 +519,7 @@ public static class BpmnReader
             {
                 TimerKind.Duration => IsoDuration.TryParse(text, out _),
                 TimerKind.Date => IsoDate.TryParseUtc(text, out _),
+                TimerKind.Cycle => IsoCycle.TryParse(text, out _),
                 _ => int.TryParse(text, out var days) && days >= 0,
             };
             if (!ok)
@@ -373,6 +528,7 @@ public static class BpmnReader
                 {
                     TimerKind.Duration => $"'{text}' is not an ISO 8601 duration such as P5D or PT2H.",
                     TimerKind.Date => $"'{text}' is not an ISO 8601 date-time such as 2026-12-01T09:00:00+08:00.",
+                    TimerKind.Cycle => $"'{text}' is not a timer cycle the engine runs: R/duration or Rn/duration (n from 1), such as R3/P1D; a start date or a cron expression is not supported.",
                     _ => $"af:workingDays '{text}' is not a whole number of working days.",
                 });
                 return null;
@@ -380,16 +536,54 @@ public static class BpmnReader
             return new TimerDefinition(kind, text, null);
         }
 
+        /// <summary>A link event's name (on the definition, as BPMN puts it; some tools put it on the event only).</summary>
+        private string? ReadLinkName(XElement e, XElement def)
+        {
+            var name = ((string?)def.Attribute("name") is { Length: > 0 } n ? n : (string?)e.Attribute("name"))?.Trim();
+            if (string.IsNullOrEmpty(name)) Error(e, "The link event has no name (linkEventDefinition name=\"...\"): a link throw jumps to the link catch of the same name.");
+            return string.IsNullOrEmpty(name) ? null : name;
+        }
+
+        private TextTemplate? ReadNameTemplate(XElement e)
+        {
+            var name = (string?)e.Attribute("name");
+            if (!TextTemplate.HasExpressions(name)) return null;
+            if (TextTemplate.TryParse(name!, out var template, out var why)) return template;
+            Error(e, $"The name '{name}' holds an expression that cannot be parsed: {why}");
+            return null;
+        }
+
+        private string? ReadSignalName(XElement e, XElement def)
+        {
+            var signalRef = (string?)def.Attribute("signalRef");
+            if (string.IsNullOrWhiteSpace(signalRef))
+            {
+                Error(e, "The signal event names no signal (signalRef is missing).");
+                return null;
+            }
+            var local = signalRef.Contains(':') ? signalRef[(signalRef.IndexOf(':') + 1)..] : signalRef;
+            if (signals.TryGetValue(signalRef, out var name) || signals.TryGetValue(local, out name)) return name;
+            Error(e, $"signalRef '{signalRef}' names no signal of this file.");
+            return null;
+        }
+
         private string? ReadMessageName(XElement e, XElement def)
         {
             var messageRef = (string?)def.Attribute("messageRef");
             if (string.IsNullOrWhiteSpace(messageRef))
             {
-                Error(e, "The message event names no message (messageRef is missing).");
+                Error(e, e.Name.LocalName == "receiveTask"
+                    ? "The receive task names no message (messageRef is missing)."
+                    : "The message event names no message (messageRef is missing).");
                 return null;
             }
             var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
-            if (messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name)) return name;
+            if (messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name))
+            {
+                if (!name.StartsWith(FlowNode.SignalPrefix, StringComparison.Ordinal)) return name;
+                Error(e, $"A message name may not begin with '{FlowNode.SignalPrefix}' (signals are stored under that prefix).");
+                return null;
+            }
             Error(e, $"messageRef '{messageRef}' names no message of this file.");
             return null;
         }
@@ -404,18 +598,24 @@ public static class BpmnReader
             return new TaskAssignment(Attr("assignee"), Attr("candidateGroups"), Attr("candidateUsers"));
         }
 
-        private string? ReadHandler(XElement e)
+        /// <summary>
+        /// The name a host registers the task's handler under, from the first of: <c>af:handler</c>;
+        /// <c>delegateExpression="${name}"</c> (or <c>#{name}</c>) in the Camunda 7, Activiti or Flowable namespace;
+        /// <c>camunda:class</c>; an external task's <c>camunda:topic</c>; Zeebe's <c>taskDefinition type</c>; a business-rule
+        /// task's decision (<c>camunda:decisionRef</c>, Zeebe's <c>calledDecision decisionId</c>: the host's handler evaluates it); the BPMN
+        /// <c>implementation</c> attribute naming a technology (e.g. <c>##WebService</c>, not <c>##unspecified</c>).
+        /// </summary>
+        private string? ReadHandler(XElement e, XElement? definition = null, bool optional = false)
         {
-            var name = (string?)e.Attribute(BpmnNamespaces.ApprovalFlow + "handler");
-            var delegateExpression = (string?)e.Attribute(BpmnNamespaces.Camunda + "delegateExpression");
-            if (string.IsNullOrWhiteSpace(name) && delegateExpression is { } d)
+            var name = HandlerNameOn(e) ?? (definition is null ? null : HandlerNameOn(definition));
+            if (name is null && optional) return null;
+            if (name is null)
             {
-                var inner = d.Trim();
-                if (inner.StartsWith("${", StringComparison.Ordinal) && inner.EndsWith('}')) name = inner[2..^1].Trim();
-            }
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                Error(e, "The service task names no handler (af:handler=\"name\" or camunda:delegateExpression=\"${name}\").");
+                var what = e.Name.LocalName switch
+                {
+                    "sendTask" => "send task", "businessRuleTask" => "business-rule task", "serviceTask" => "service task", _ => "message throw event",
+                };
+                Error(e, $"The {what} names no handler (af:handler=\"name\", camunda:delegateExpression=\"${{name}}\", camunda:class, an external task topic, a Zeebe task type, a decision or an implementation).");
                 return null;
             }
             if (!handlerExists(name))
@@ -426,29 +626,77 @@ public static class BpmnReader
             return name;
         }
 
+        private static string? HandlerNameOn(XElement e)
+        {
+            static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+            static string? Delegate(string? d) =>
+                Clean(d) is { } inner && (inner.StartsWith("${", StringComparison.Ordinal) || inner.StartsWith("#{", StringComparison.Ordinal)) && inner.EndsWith('}')
+                    ? Clean(inner[2..^1]) : null;
+            var implementation = Clean((string?)e.Attribute("implementation"));
+            var name = Clean((string?)e.Attribute(BpmnNamespaces.ApprovalFlow + "handler"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Camunda + "delegateExpression"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Activiti + "delegateExpression"))
+                       ?? Delegate((string?)e.Attribute(BpmnNamespaces.Flowable + "delegateExpression"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "class"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Activiti + "class"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Flowable + "class"))
+                       ?? (string.Equals((string?)e.Attribute(BpmnNamespaces.Camunda + "type"), "external", StringComparison.Ordinal)
+                           ? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "topic")) : null)
+                       ?? Clean((string?)e.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "taskDefinition")?.Attribute("type"))
+                       ?? Clean((string?)e.Attribute(BpmnNamespaces.Camunda + "decisionRef"))
+                       ?? Clean((string?)e.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "calledDecision")?.Attribute("decisionId"))
+                       ?? (implementation is not null && !implementation.Equals("##unspecified", StringComparison.OrdinalIgnoreCase) ? implementation : null);
+            return name;
+        }
+
+        /// <summary>An escalation's code; a catch without escalationRef catches every escalation, a throw needs one.</summary>
+        private string? ReadEscalationCode(XElement e, XElement def)
+        {
+            var escalationRef = (string?)def.Attribute("escalationRef");
+            if (string.IsNullOrWhiteSpace(escalationRef))
+            {
+                if (e.Name.LocalName is "intermediateThrowEvent" or "endEvent") Error(e, "The escalation throw names no escalation (escalationRef is missing).");
+                return null;
+            }
+            var local = escalationRef.Contains(':') ? escalationRef[(escalationRef.IndexOf(':') + 1)..] : escalationRef;
+            if (escalationCodes.TryGetValue(escalationRef, out var code) || escalationCodes.TryGetValue(local, out code)) return code;
+            Error(e, $"escalationRef '{escalationRef}' names no escalation of this file.");
+            return null;
+        }
+
         private string? ReadErrorCode(XElement e, XElement def)
         {
             var errorRef = (string?)def.Attribute("errorRef");
-            if (string.IsNullOrWhiteSpace(errorRef)) return null; // an error boundary without a code catches every error
+            if (string.IsNullOrWhiteSpace(errorRef))
+            {
+                // A catch without a code catches every error; a throw must say which error it throws.
+                if (e.Name.LocalName == "endEvent") Error(e, "The error end event names no error (errorRef is missing): a thrown error needs its code.");
+                return null;
+            }
             var local = errorRef.Contains(':') ? errorRef[(errorRef.IndexOf(':') + 1)..] : errorRef;
             if (errorCodes.TryGetValue(errorRef, out var code) || errorCodes.TryGetValue(local, out code)) return code;
-            Error(e, $"errorRef '{errorRef}' names no error of this file.");
-            return null;
+            // As Camunda does: an errorRef that names no <error> of the file is itself the error code.
+            return errorRef.Trim();
         }
 
         private MultiInstanceDefinition? ReadMultiInstance(XElement e, NodeKind kind)
         {
             var mi = e.Element(BpmnNamespaces.Model + "multiInstanceLoopCharacteristics");
             if (mi is null) return null;
-            if (kind != NodeKind.UserTask)
+            if (kind is not (NodeKind.UserTask or NodeKind.CallActivity or NodeKind.SubProcess)
+                || string.Equals((string?)e.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
             {
-                Error(e, "Multi-instance is supported on user tasks only.");
+                Error(e, "Multi-instance is supported on user tasks, call activities and embedded sub-processes only.");
                 return null;
             }
             string? Attr(string name) =>
                 ((string?)mi.Attribute(BpmnNamespaces.ApprovalFlow + name) ?? (string?)mi.Attribute(BpmnNamespaces.Camunda + name)
                  ?? (string?)mi.Attribute(BpmnNamespaces.Flowable + name)) is { Length: > 0 } v ? v.Trim() : null;
-            var collection = Attr("collection");
+            // Zeebe writes the collection and the element variable on zeebe:loopCharacteristics (a "= path" FEEL expression).
+            var zeebe = mi.Element(BpmnNamespaces.Model + "extensionElements")?.Element(BpmnNamespaces.Zeebe + "loopCharacteristics");
+            var zeebeCollection = ((string?)zeebe?.Attribute("inputCollection"))?.Trim();
+            if (zeebeCollection is not null && zeebeCollection.StartsWith('=')) zeebeCollection = zeebeCollection[1..].Trim();
+            var collection = Attr("collection") ?? (string.IsNullOrEmpty(zeebeCollection) ? null : zeebeCollection);
             if (collection is not null && collection.StartsWith("${", StringComparison.Ordinal) && collection.EndsWith('}'))
                 collection = collection[2..^1].Trim();
             if (collection is not null && !System.Text.RegularExpressions.Regex.IsMatch(collection, @"^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$"))
@@ -469,7 +717,7 @@ public static class BpmnReader
             }
             if (collection is null && cardinality is null)
             {
-                Error(e, "A multi-instance task needs a collection (camunda:collection) or a loopCardinality.");
+                Error(e, "A multi-instance activity needs a collection (camunda:collection) or a loopCardinality.");
                 return null;
             }
             ConditionExpression? completion = null;
@@ -483,7 +731,7 @@ public static class BpmnReader
             {
                 IsSequential = string.Equals((string?)mi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase),
                 Collection = collection,
-                ElementVariable = Attr("elementVariable"),
+                ElementVariable = Attr("elementVariable") ?? (((string?)zeebe?.Attribute("inputElement"))?.Trim() is { Length: > 0 } element ? element : null),
                 Cardinality = collection is null ? cardinality : null,
                 CompletionCondition = completion,
             };
@@ -530,7 +778,7 @@ public static class BpmnReader
                         Error(e, $"Condition language '{language}' is not supported; use a ${{...}} expression.");
                         FlowsWithRefusedCondition.Add(id);
                     }
-                    else if (!ConditionExpression.TryParse(conditionElement.Value.Trim(), out condition, out var why))
+                    else if (!ConditionExpression.TryParse(AsExpression(conditionElement.Value), out condition, out var why))
                     {
                         Error(e, $"The condition '{conditionElement.Value.Trim()}' cannot be parsed: {why}");
                         FlowsWithRefusedCondition.Add(id);
@@ -576,17 +824,30 @@ public static class BpmnReader
                         Error(e, "An error boundary event always interrupts its activity (cancelActivity must not be false).");
                         continue;
                     }
-                    var hostOk = host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity
-                                 || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
+                    var hostOk = node.Trigger == EventTrigger.Escalation
+                        ? host.Kind is NodeKind.SubProcess or NodeKind.CallActivity
+                        : host.Kind is NodeKind.UserTask or NodeKind.SubProcess or NodeKind.CallActivity or NodeKind.ReceiveTask
+                          || (host.Kind == NodeKind.ServiceTask && node.Trigger == EventTrigger.Error);
                     if (!hostOk)
                     {
-                        Error(e, $"A {(node.Trigger == EventTrigger.Error ? "error" : "timer or message")} boundary event is not supported on {host.ElementType} '{host.Id}'.");
+                        Error(e, $"{node.Trigger switch { EventTrigger.Error => "An error", EventTrigger.Escalation => "An escalation", _ => "A timer, message or signal" }} boundary event is not supported on {host.ElementType} '{host.Id}'.");
                         continue;
                     }
                     node.AttachedTo = host;
                     host.BoundaryEvents.Add(node);
                 }
             }
+        }
+
+        /// <summary>
+        /// A Zeebe-style FEEL condition <c>= expr</c> is read as <c>${expr}</c>: simple ones (a variable, <c>not(x)</c>,
+        /// comparisons with <c>!=</c>, <c>&lt;</c>, <c>and</c>, <c>or</c>) mean the same in both languages; FEEL-only syntax
+        /// (<c>=</c> as equality, <c>some ... satisfies</c>, functions) does not parse and is refused.
+        /// </summary>
+        private static string AsExpression(string text)
+        {
+            var trimmed = text.Trim();
+            return trimmed.StartsWith('=') ? "${" + trimmed[1..].Trim() + "}" : trimmed;
         }
 
         private FlowNode? Resolve(XElement flow, FlowScope scope, string? reference, string attribute)

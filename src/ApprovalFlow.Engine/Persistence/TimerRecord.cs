@@ -13,7 +13,7 @@ public sealed class TimerRecord
     /// <summary>For a working-day timer: how many working days from <see cref="CreatedAt"/>, so a calendar change can recompute it.</summary>
     public int? WorkingDays { get; set; }
     public TimerPurpose Purpose { get; set; }
-    /// <summary>For a service task retry: which attempt this timer starts (2 = first retry).</summary>
+    /// <summary>For a service task retry: which attempt this timer starts (2 = first retry). For a timer cycle: which repetition it is (1 = first).</summary>
     public int Attempt { get; set; }
     public TimerStatus Status { get; set; }
     public DateTime? FiredAt { get; set; }

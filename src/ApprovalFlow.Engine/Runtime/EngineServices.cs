@@ -29,6 +29,8 @@ internal sealed class EngineServices(IServiceProvider provider, IOptions<EngineO
                 if (n == join || !seen.Add(n)) continue;
                 foreach (var f in n.Incoming) stack.Push(f.Source);
                 if (n.AttachedTo is not null) stack.Push(n.AttachedTo);
+                if (n.Trigger == EventTrigger.Link) // a link catch is reached from its throws
+                    foreach (var thrower in n.Scope.Nodes.Where(t => t.LinkTarget == n)) stack.Push(thrower);
             }
             return seen.Select(n => n.Id).ToHashSet();
         });

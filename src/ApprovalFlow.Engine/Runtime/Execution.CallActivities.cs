@@ -26,6 +26,10 @@ internal sealed partial class Execution
         await childExecution.StartAsync(ct);
         childExecution.Flush();
         NewTimers.AddRange(childExecution.NewTimers);
+        // What the called case threw or sent in its first run goes out with this transition, once it has committed.
+        childExecution.SealThrownSignals();
+        ThrownSignals.AddRange(childExecution.ThrownSignals);
+        OutgoingMessages.AddRange(childExecution.OutgoingMessages);
         History(node, token, "called", null, $"{definition.Key} v{definition.Version} as {child.Id}");
 
         // A called process without wait states is over at once.
@@ -34,6 +38,7 @@ internal sealed partial class Execution
         else if (childExecution.UncaughtErrorCode is { } code)
         {
             token.CalledInstanceId = null;
+            MergeVariables(Map(node.Outputs, childExecution.Variables));
             ThrowError(token, code.Length == 0 ? null : code, node.Id);
         }
     }

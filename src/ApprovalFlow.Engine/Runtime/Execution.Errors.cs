@@ -18,9 +18,16 @@ internal sealed partial class Execution
         for (Token? at = token; at is not null; at = at.ScopeId is { } s ? state.Tokens.FirstOrDefault(t => t.Id == s) : null)
         {
             var activity = model.Node(at.ElementId);
+            // One instance of a multi-instance activity: its boundary events sit on the whole activity, the next level up.
+            if (IsInnerInstance(at, activity)) continue;
             var boundary = activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode == code)
                 ?? activity.BoundaryEvents.FirstOrDefault(b => b.Trigger == EventTrigger.Error && b.ErrorCode is null);
-            if (boundary is null) continue;
+            if (boundary is null)
+            {
+                // Not caught on this activity: an error event sub-process of the scope it runs in (not the one it is itself) may catch it.
+                if (activity.Kind != NodeKind.EventSubProcess && CatchByErrorEventSubProcess(at.ScopeId, code)) return;
+                continue;
+            }
             var scopeId = at.ScopeId;
             RemoveToken(at, "interrupted");
             var spawned = NewToken(scopeId);
@@ -38,12 +45,29 @@ internal sealed partial class Execution
         History(null, null, "instance-terminated", actor, instance.EndReason);
     }
 
+    /// <summary>Starts the error event sub-process of the scope that catches this code (or every code), interrupting the scope.</summary>
+    private bool CatchByErrorEventSubProcess(Guid? scopeId, string? code)
+    {
+        var scope = scopeId is null ? model.Root
+            : state.Tokens.FirstOrDefault(t => t.Id == scopeId) is { } scopeToken ? model.Node(scopeToken.ElementId).Inner : null;
+        if (scope is null) return false;
+        var handlers = scope.Nodes.Where(n => n.Kind == NodeKind.EventSubProcess && n.Inner?.Start is { Trigger: EventTrigger.Error }).ToList();
+        var handler = handlers.FirstOrDefault(n => n.Inner!.Start!.ErrorCode == code) ?? handlers.FirstOrDefault(n => n.Inner!.Start!.ErrorCode is null);
+        if (handler is null) return false;
+        foreach (var t in state.Tokens.Where(t => t.ScopeId == scopeId).ToList())
+            RemoveToken(t, t.IsListener ? null : "interrupted");
+        StartEventSubProcess(handler, handler.Inner!.Start!, scopeId, "error-caught");
+        return true;
+    }
+
     /// <summary>A called instance ended with an uncaught error: it is thrown again at the call activity that waits for it.</summary>
-    public async Task ThrowFromCalledInstanceAsync(Guid tokenId, string code, CancellationToken ct)
+    public async Task ThrowFromCalledInstanceAsync(Guid tokenId, string code, System.Text.Json.Nodes.JsonObject calledVariables, CancellationToken ct)
     {
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
             ?? throw new ExecutionException(model.Key, "The call activity that waited for the called case is gone.");
         token.CalledInstanceId = null;
+        // The called case's output variables come back before the error is thrown, so its handler can read them.
+        MergeVariables(Map(model.Node(token.ElementId).Outputs, calledVariables));
         ThrowError(token, code.Length == 0 ? null : code, token.ElementId);
         await RunAsync(ct);
     }

@@ -31,7 +31,7 @@ internal sealed partial class Execution
         var source = model.Node(fromElementId);
         if (target.Scope != source.Scope)
             throw new ElementNotActiveException(toElementId, $"'{toElementId}' is not in the same scope as '{fromElementId}'.");
-        if (target.Kind is not (NodeKind.UserTask or NodeKind.ServiceTask or NodeKind.SubProcess or NodeKind.IntermediateCatchEvent))
+        if (target.Kind is not (NodeKind.UserTask or NodeKind.ServiceTask or NodeKind.SubProcess or NodeKind.IntermediateCatchEvent or NodeKind.ReceiveTask))
             throw new ElementNotActiveException(toElementId, $"A case can be sent back to a task, a sub-process or a catch event, not to {target}.");
 
         var scopeId = token.ScopeId;

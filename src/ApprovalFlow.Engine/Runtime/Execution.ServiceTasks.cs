@@ -15,6 +15,14 @@ internal sealed partial class Execution
     /// </summary>
     public async Task<bool> RunServiceTaskAsync(Token token, FlowNode node, int attempt, CancellationToken ct)
     {
+        if (node.HandlerName is null)
+        {
+            // A send task or message throw without a handler: it only sends along its message flows.
+            SendMessages(node);
+            History(node, token, "completed", null, null);
+            Leave(token, node);
+            return true;
+        }
         var handler = services.ResolveHandler(node.HandlerName!)
             ?? throw new ExecutionException(node.Id, $"No service task handler named '{node.HandlerName}' is registered.");
         var working = (JsonObject)Variables.DeepClone();
@@ -70,6 +78,7 @@ internal sealed partial class Execution
         }
         Variables.Clear();
         foreach (var (name, value) in working) Variables[name] = value?.DeepClone();
+        SendMessages(node);
         History(node, token, "completed", null, attempt > 1 ? $"attempt {attempt}" : null);
         Leave(token, node);
         return true;
@@ -94,6 +103,14 @@ internal sealed partial class Execution
         History(node, token, "completed", actor, $"resolved by hand: {note}");
         Leave(token, node);
         await RunAsync(ct);
+    }
+
+    /// <summary>Messages sent along message flows, delivered by correlation (by this case's business key) once the transition has committed.</summary>
+    public List<(string Name, string? BusinessKey)> OutgoingMessages { get; } = [];
+
+    private void SendMessages(FlowNode node)
+    {
+        foreach (var name in node.SendsMessages) OutgoingMessages.Add((name, instance.BusinessKey));
     }
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];

@@ -19,7 +19,7 @@ internal sealed partial class Execution
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            Name = node.Name,
+            Name = RenderName(node, variables),
             CandidateGroups = groups.Count == 0 ? null : "," + string.Join(",", groups) + ",",
             CandidateUsers = users.Count == 0 ? null : "," + string.Join(",", users) + ",",
             Assignee = node.Assignment.ResolveAssignee(variables),
@@ -31,23 +31,47 @@ internal sealed partial class Execution
         openTasks.Add(task);
     }
 
+    /// <summary>A task's name, its <c>${...}</c> parts evaluated over the token's variables (multi-instance counters included).</summary>
+    private static string? RenderName(FlowNode node, System.Text.Json.Nodes.JsonObject variables)
+    {
+        if (node.NameTemplate is null) return node.Name;
+        try
+        {
+            return node.NameTemplate.Render(variables);
+        }
+        catch (Expressions.ExpressionEvaluationException ex)
+        {
+            throw new ExecutionException(node.Id, $"The task name '{node.Name}' cannot be evaluated: {ex.Message}");
+        }
+    }
+
     private void AttachBoundaryEvents(Token token, FlowNode activity)
     {
         foreach (var boundary in activity.BoundaryEvents)
         {
             if (boundary.Trigger == EventTrigger.Timer) CreateTimer(token, boundary);
-            else if (boundary.Trigger == EventTrigger.Message) CreateSubscription(token, boundary);
+            else if (boundary.Trigger is EventTrigger.Message or EventTrigger.Signal) CreateSubscription(token, boundary);
         }
     }
 
-    private void CreateTimer(Token token, FlowNode node)
+    /// <param name="after">For the next repetition of a cycle: the timer that just fired (its due time and repetition).</param>
+    private void CreateTimer(Token token, FlowNode node, TimerRecord? after = null)
     {
         DateTime dueAt;
         int? workingDays = null;
+        var repetition = 1;
         try
         {
             var variables = ScopeVariables(token);
-            dueAt = node.Timer!.DueAt(now, variables, services.Calendar);
+            if (after is not null)
+            {
+                // One interval after the previous one was due; if the firing came so late that this is past, one interval after now.
+                var interval = node.Timer!.CycleFor(variables).Interval;
+                dueAt = interval.AddTo(after.DueAt);
+                if (dueAt < now) dueAt = interval.AddTo(now);
+                repetition = Math.Max(1, after.Attempt) + 1;
+            }
+            else dueAt = node.Timer!.DueAt(now, variables, services.Calendar);
             if (node.Timer.Kind == TimerKind.WorkingDays) workingDays = node.Timer.WorkingDaysFor(variables);
         }
         catch (Exception ex) when (ex is FormatException or Expressions.ExpressionEvaluationException)
@@ -64,6 +88,7 @@ internal sealed partial class Execution
             CreatedAt = now,
             WorkingDays = workingDays,
             Status = TimerStatus.Pending,
+            Attempt = node.Timer.Kind == TimerKind.Cycle ? repetition : 0,
         };
         db.Add(timer);
         pendingTimers.Add(timer);
@@ -78,12 +103,13 @@ internal sealed partial class Execution
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            MessageName = node.MessageName!,
+            MessageName = node.SubscriptionName!,
             BusinessKey = instance.BusinessKey,
             CreatedAt = now,
         };
         db.Add(subscription);
         subscriptions.Add(subscription);
+        NewSubscriptionIds.Add(subscription.Id);
     }
 
     /// <summary>Withdraws everything a token waits on: its task, its timers, its message subscriptions.</summary>
@@ -122,9 +148,10 @@ internal sealed partial class Execution
     /// <summary>When the last token of a sub-process ends, the sub-process completes and its token leaves it.</summary>
     private void CompleteScopeIfEmpty(Guid? scopeId)
     {
-        if (scopeId is null || state.Tokens.Any(t => t.ScopeId == scopeId)) return;
+        if (scopeId is null || state.Tokens.Any(t => t.ScopeId == scopeId && !t.IsListener)) return;
         var scopeToken = state.Tokens.FirstOrDefault(t => t.Id == scopeId);
         if (scopeToken is null) return;
+        foreach (var listener in state.Tokens.Where(t => t.ScopeId == scopeId).ToList()) RemoveToken(listener, null);
         var subProcess = model.Node(scopeToken.ElementId);
         ReleaseWaits(scopeToken);
         History(subProcess, scopeToken, "completed", null, null);

@@ -27,6 +27,27 @@ internal sealed partial class Execution
 
     public JsonObject Variables { get; }
     public List<TimerRecord> NewTimers { get; } = [];
+    /// <summary>Subscriptions created in this transition, in order.</summary>
+    public List<Guid> NewSubscriptionIds { get; } = [];
+    /// <summary>
+    /// Signals thrown in this transition, broadcast once it has committed. Each names the subscriptions this transition
+    /// created after the throw: they were not waiting when it was thrown, so they do not receive it.
+    /// </summary>
+    public List<(string Name, IReadOnlyList<Guid> NotYetWaiting)> ThrownSignals { get; } = [];
+    private readonly List<(string Name, int From)> thrown = [];
+
+    /// <summary>The thrown signals with the subscriptions each must skip; call once the transition is done.</summary>
+    public void SealThrownSignals()
+    {
+        foreach (var (name, from) in thrown) ThrownSignals.Add((name, NewSubscriptionIds.Skip(from).ToList()));
+        thrown.Clear();
+    }
+
+    private void ThrowSignal(FlowNode node, Token token)
+    {
+        History(node, token, "signal-thrown", null, node.SignalName);
+        thrown.Add((node.SignalName!, NewSubscriptionIds.Count));
+    }
 
     public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
         List<HumanTaskRecord> openTasks, List<TimerRecord> pendingTimers, List<MessageSubscriptionRecord> subscriptions,
@@ -47,6 +68,9 @@ internal sealed partial class Execution
     }
 
     public IReadOnlyList<Token> Tokens => state.Tokens;
+
+    /// <summary>The tokens that stand for work (not the listeners of event sub-processes): what a snapshot shows.</summary>
+    public IEnumerable<Token> ActiveTokens => state.Tokens.Where(t => !t.IsListener);
 
     internal ExecutionState State => state;
 
@@ -69,7 +93,8 @@ internal sealed partial class Execution
     {
         History(null, null, "instance-started", null, instance.BusinessKey);
         var start = startEvent ?? model.Root.Start
-            ?? throw new ExecutionException(model.Key, $"The process starts only by message ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName))}).");
+            ?? throw new ExecutionException(model.Key, $"The process starts only by message or signal ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName).Concat(model.Root.SignalStarts.Select(s => "signal " + s.SignalName)))}).");
+        ArmEventSubProcesses(model.Root, null);
         Enter(NewToken(null), start, null);
         await RunAsync(ct);
     }
@@ -90,15 +115,21 @@ internal sealed partial class Execution
     }
 
     /// <summary>Fires a timer or delivers a message at the event it belongs to.</summary>
-    public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct)
+    /// <param name="firedTimer">The timer that fired, if a timer did: a non-interrupting cycle arms its next repetition from it.</param>
+    public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct, TimerRecord? firedTimer = null)
     {
         var node = model.Node(eventElementId);
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
             ?? throw new ExecutionException(eventElementId, "The event's token is gone; the instance state is inconsistent.");
-        if (node.Kind == NodeKind.BoundaryEvent)
+        if (token.IsListener)
+            FireEventSubProcess(token, node, what, firedTimer);
+        else if (node.Kind == NodeKind.BoundaryEvent)
         {
             var activity = node.AttachedTo!;
             if (node.CancelActivity) RemoveToken(token, "interrupted");
+            else if (firedTimer is not null && node.Timer?.Kind == TimerKind.Cycle
+                     && node.Timer.CycleFor(ScopeVariables(token)).RepeatsAfter(Math.Max(1, firedTimer.Attempt)))
+                CreateTimer(token, node, firedTimer);
             var spawned = NewToken(token.ScopeId);
             spawned.ElementId = node.Id;
             History(node, spawned, what, actor, null);
@@ -145,8 +176,10 @@ internal sealed partial class Execution
             // An inclusive join may become ready only once other tokens have come to rest or vanished.
             if (!FireReadyInclusiveJoins()) break;
         }
-        if (instance.Status == InstanceStatus.Running && state.Tokens.Count == 0)
+        if (instance.Status == InstanceStatus.Running && state.Tokens.All(t => t.IsListener))
         {
+            // Only event sub-processes' start events still wait: nothing is left to interrupt, the case is done.
+            foreach (var listener in state.Tokens.ToList()) RemoveToken(listener, null);
             instance.Status = InstanceStatus.Completed;
             instance.EndedAt = now;
             History(null, null, "instance-completed", actor, null);
@@ -157,13 +190,50 @@ internal sealed partial class Execution
     {
         switch (node.Kind)
         {
-            case NodeKind.StartEvent:
-            case NodeKind.IntermediateThrowEvent:
+            case NodeKind.IntermediateThrowEvent or NodeKind.EndEvent when node.Trigger == EventTrigger.Message:
+                // A message throw sends through its handler, as a send task does; an end event then ends its token.
+                History(node, token, "started", null, null);
+                await RunServiceTaskAsync(token, node, attempt: 1, ct);
+                break;
+            case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Escalation:
+                if (ThrowEscalation(token, node))
+                {
+                    History(node, token, "passed", null, null);
+                    Leave(token, node);
+                }
+                break;
+            case NodeKind.EndEvent when node.Trigger == EventTrigger.Escalation:
+                History(node, token, "reached", null, null);
+                if (ThrowEscalation(token, node))
+                {
+                    RemoveToken(token, null);
+                    CompleteScopeIfEmpty(token.ScopeId);
+                }
+                break;
+            case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Signal:
+                ThrowSignal(node, token);
                 History(node, token, "passed", null, null);
                 Leave(token, node);
                 break;
+            case NodeKind.IntermediateThrowEvent when node.LinkTarget is { } link:
+                History(node, token, "passed", null, null);
+                Enter(token, link, null);
+                break;
+            case NodeKind.IntermediateCatchEvent when node.Trigger == EventTrigger.Link:
+            case NodeKind.StartEvent:
+            case NodeKind.IntermediateThrowEvent:
+            case NodeKind.PassThroughTask:
+                History(node, token, "passed", null, null);
+                Leave(token, node);
+                break;
+            case NodeKind.ReceiveTask:
+                History(node, token, "started", null, null);
+                CreateSubscription(token, node);
+                AttachBoundaryEvents(token, node);
+                break;
             case NodeKind.EndEvent:
                 History(node, token, "reached", null, null);
+                if (node.Trigger == EventTrigger.Signal) ThrowSignal(node, token);
                 if (node.Trigger == EventTrigger.Terminate) Terminate(token);
                 else if (node.Trigger == EventTrigger.Error) ThrowError(token, node.ErrorCode, node.Id);
                 else
@@ -180,9 +250,12 @@ internal sealed partial class Execution
                 CreateTask(token, node);
                 if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
                 break;
+            case NodeKind.CallActivity or NodeKind.SubProcess when node.MultiInstance is not null && !IsInnerInstance(token, node):
+                StartMultiInstance(token, node);
+                break;
             case NodeKind.CallActivity:
                 History(node, token, "started", null, null);
-                AttachBoundaryEvents(token, node);
+                if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
                 await StartCalledInstanceAsync(token, node, ct);
                 break;
             case NodeKind.EventBasedGateway:
@@ -199,7 +272,8 @@ internal sealed partial class Execution
                 break;
             case NodeKind.SubProcess:
                 History(node, token, "started", null, null);
-                AttachBoundaryEvents(token, node);
+                if (!IsInnerInstance(token, node)) AttachBoundaryEvents(token, node);
+                ArmEventSubProcesses(node.Inner!, token.Id);
                 var inner = node.Inner!.Start ?? throw new ExecutionException(node.Id, "The sub-process has no start event.");
                 Enter(NewToken(token.Id), inner, null);
                 break;
@@ -269,7 +343,7 @@ internal sealed partial class Execution
     {
         if (node.Outgoing.Count == 1 && node.Outgoing[0].Condition is null) return node.Outgoing[0];
         foreach (var flow in node.Outgoing)
-            if (flow != node.DefaultFlow && flow.Condition is not null && Holds(flow))
+            if (flow != node.DefaultFlow && (flow.Condition is null || Holds(flow)))
                 return flow;
         return node.DefaultFlow
             ?? throw new ExecutionException(node.Id, "No outgoing flow's condition holds and the gateway has no default flow.");

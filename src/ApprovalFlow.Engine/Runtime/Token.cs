@@ -16,6 +16,12 @@ internal sealed class Token
     public System.Text.Json.Nodes.JsonObject? Locals { get; set; }
     /// <summary>True for the token that stands for a whole multi-instance activity (the scope of its instances).</summary>
     public bool IsMultiInstanceBody { get; set; }
+    /// <summary>
+    /// A token that only holds what an event sub-process's start event waits on (its timer or subscription), standing at
+    /// that start event in the enclosing scope. It does not keep its scope alive: when only listeners are left, the scope ends.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsListener { get; set; }
     /// <summary>For a call activity: the child instance it waits for.</summary>
     public Guid? CalledInstanceId { get; set; }
     /// <summary>

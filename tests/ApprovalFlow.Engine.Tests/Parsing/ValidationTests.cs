@@ -329,26 +329,33 @@ public class ValidationTests
 
     private static readonly Dictionary<string, (string Body, string Id, string Type, string Says)> Unsupported = new()
     {
-        ["scriptTask"] = ("""<scriptTask id="x" scriptFormat="groovy"><script>println 'hi'</script></scriptTask>""", "x", "scriptTask", "'scriptTask' is not in the engine's BPMN subset"),
-        ["sendTask"] = ("""<sendTask id="x" />""", "x", "sendTask", "'sendTask' is not in the engine's BPMN subset"),
-        ["businessRuleTask"] = ("""<businessRuleTask id="x" />""", "x", "businessRuleTask", "'businessRuleTask' is not in the engine's BPMN subset"),
+        ["scriptTask"] = ("""<scriptTask id="x" scriptFormat="groovy"><script>println 'hi'</script></scriptTask>""", "x", "scriptTask", "'scriptTask' is not in the engine's BPMN subset: the engine runs no scripts"),
+        ["sendTask naming no handler"] = ("""<sendTask id="x" />""", "x", "sendTask", "The send task names no handler"),
+        ["businessRuleTask naming no handler"] = ("""<businessRuleTask id="x" implementation="##unspecified" />""", "x", "businessRuleTask", "The business-rule task names no handler"),
+        ["sendTask naming an unregistered handler"] = ("""<sendTask id="x" af:handler="fax" />""", "x", "sendTask", "No service task handler named 'fax'"),
+        ["receiveTask naming no message"] = ("""<receiveTask id="x" />""", "x", "receiveTask", "The receive task names no message"),
+        ["receiveTask naming an unknown message"] = ("""<receiveTask id="x" messageRef="nowhere" />""", "x", "receiveTask", "messageRef 'nowhere' names no message"),
+        ["compensation throw"] = ("""<intermediateThrowEvent id="x"><compensateEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "compensation is not supported"),
         ["complexGateway"] = ("""<complexGateway id="x" />""", "x", "complexGateway", "'complexGateway' is not in the engine's BPMN subset"),
         ["transaction"] = ("""<transaction id="x" />""", "x", "transaction", "'transaction' is not in the engine's BPMN subset"),
         ["callActivity naming no process"] = ("""<callActivity id="x" />""", "x", "callActivity", "calledElement"),
         ["eventBasedGateway leading to a task"] = ("""<eventBasedGateway id="x" />""", "f3", "sequenceFlow", "must lead to a timer or message intermediate catch event"),
-        ["signal catch"] = ("""<intermediateCatchEvent id="x"><signalEventDefinition /></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "'signalEventDefinition' is not in the engine's BPMN subset"),
+        ["signal catch naming no signal"] = ("""<intermediateCatchEvent id="x"><signalEventDefinition /></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "The signal event names no signal"),
         ["conditional catch"] = ("""<intermediateCatchEvent id="x"><conditionalEventDefinition><condition>${ready}</condition></conditionalEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "'conditionalEventDefinition' is not in the engine's BPMN subset"),
-        ["escalation throw"] = ("""<intermediateThrowEvent id="x"><escalationEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "'escalationEventDefinition' is not in the engine's BPMN subset"),
+        ["escalation throw naming no escalation"] = ("""<intermediateThrowEvent id="x"><escalationEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "The escalation throw names no escalation"),
+        ["escalation catch"] = ("""<intermediateCatchEvent id="x"><escalationEventDefinition /></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "'escalationEventDefinition' is not in the engine's BPMN subset"),
+        ["error end naming no error"] = ("""<endEvent id="x"><errorEventDefinition /></endEvent>""", "x", "endEvent", "The error end event names no error"),
         ["error catch"] = ("""<intermediateCatchEvent id="x"><errorEventDefinition /></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "'errorEventDefinition' is not in the engine's BPMN subset"),
-        ["signal throw"] = ("""<intermediateThrowEvent id="x"><signalEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "'signalEventDefinition' is not in the engine's BPMN subset"),
-        ["message throw"] = ("""<intermediateThrowEvent id="x"><messageEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "'messageEventDefinition' is not in the engine's BPMN subset"),
-        ["multi-instance service task"] = ("""<serviceTask id="x" af:handler="h"><multiInstanceLoopCharacteristics camunda:collection="items" /></serviceTask>""", "x", "serviceTask", "Multi-instance is supported on user tasks only"),
-        ["multi-instance sub-process"] = ("""<subProcess id="x"><multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics><startEvent id="xs" /><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "x", "subProcess", "Multi-instance is supported on user tasks only"),
+        ["signal throw naming no signal"] = ("""<intermediateThrowEvent id="x"><signalEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "The signal event names no signal"),
+        ["signal start in a sub-process"] = ("""<subProcess id="x"><startEvent id="xs"><signalEventDefinition signalRef="s" /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "xs", "startEvent", "A sub-process starts with a none start event only"),
+        ["message throw naming no handler"] = ("""<intermediateThrowEvent id="x"><messageEventDefinition /></intermediateThrowEvent>""", "x", "intermediateThrowEvent", "The message throw event names no handler"),
+        ["multi-instance service task"] = ("""<serviceTask id="x" af:handler="h"><multiInstanceLoopCharacteristics camunda:collection="items" /></serviceTask>""", "x", "serviceTask", "Multi-instance is supported on user tasks, call activities and embedded sub-processes only"),
+        ["multi-instance event sub-process"] = ("""<subProcess id="x" triggeredByEvent="true"><multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics><startEvent id="xs"><errorEventDefinition /></startEvent><endEvent id="xe" /><sequenceFlow id="xf" sourceRef="xs" targetRef="xe" /></subProcess>""", "x", "subProcess", "Multi-instance is supported on user tasks, call activities and embedded sub-processes only"),
         ["multi-instance without collection or cardinality"] = ("""<userTask id="x"><multiInstanceLoopCharacteristics /></userTask>""", "x", "userTask", "needs a collection"),
         ["standard loop"] = ("""<userTask id="x"><standardLoopCharacteristics /></userTask>""", "x", "userTask", "'standardLoopCharacteristics'"),
-        ["timeCycle"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>R3/PT10H</timeCycle></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "timeCycle"),
+        ["timeCycle with a start date"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeCycle>R3/2026-12-01T09:00:00Z/PT10H</timeCycle></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "a start date or a cron expression is not supported"),
         ["timer not ISO 8601"] = ("""<intermediateCatchEvent id="x"><timerEventDefinition><timeDuration>3 days</timeDuration></timerEventDefinition></intermediateCatchEvent>""", "x", "intermediateCatchEvent", "not an ISO 8601 duration"),
-        ["event sub-process"] = ("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent></subProcess>""", "x", "subProcess", "Event sub-processes are not in the engine's BPMN subset"),
+        ["event sub-process on the flow"] = ("""<subProcess id="x" triggeredByEvent="true"><startEvent id="xs"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></startEvent></subProcess>""", "x", "subProcess", "An event sub-process has no incoming or outgoing sequence flows"),
     };
 
     public static TheoryData<string> UnsupportedCases() => [.. Unsupported.Keys];
@@ -547,7 +554,7 @@ public class ValidationTests
     [Theory]
     [InlineData("exclusiveGateway")]
     [InlineData("inclusiveGateway")]
-    public void Flow_without_condition_from_a_split_that_is_not_its_default_is_refused(string gateway)
+    public void One_flow_without_condition_from_a_split_is_accepted(string gateway)
     {
         var xml = Process("nocondition", $"""
             <startEvent id="start" />
@@ -559,10 +566,44 @@ public class ValidationTests
             {Flow("otherwise", "decide", "end")}
             """);
 
+        var model = BpmnReader.Read(xml);
+
+        model.Flows["bare"].Condition.ShouldBeNull();
+        model.Node("decide").DefaultFlow!.Id.ShouldBe("otherwise");
+    }
+
+    [Fact]
+    public void A_second_flow_without_condition_from_an_exclusive_split_is_refused_because_it_could_never_be_taken()
+    {
+        var xml = Process("twobare", $"""
+            <startEvent id="start" />
+            <exclusiveGateway id="decide" />
+            <endEvent id="end" />
+            {Flow("f1", "start", "decide")}
+            {Flow("guarded", "decide", "end", "${ok}")}
+            {Flow("bare", "decide", "end")}
+            {Flow("unreachable", "decide", "end")}
+            """);
+
         var errors = Refusal(xml);
 
-        ShouldName(errors, xml, "bare", "sequenceFlow", "has no condition and is not its default flow");
-        errors.ShouldNotContain(e => e.ElementId == "guarded" || e.ElementId == "otherwise");
+        ShouldName(errors, xml, "unreachable", "sequenceFlow", "could never be taken");
+        errors.ShouldNotContain(e => e.ElementId == "bare" || e.ElementId == "guarded");
+    }
+
+    [Fact]
+    public void Several_flows_without_condition_from_an_inclusive_split_are_accepted()
+    {
+        var xml = Process("inclusivebare", $"""
+            <startEvent id="start" />
+            <inclusiveGateway id="fork" />
+            <endEvent id="end" />
+            {Flow("f1", "start", "fork")}
+            {Flow("a", "fork", "end")}
+            {Flow("b", "fork", "end")}
+            """);
+
+        Should.NotThrow(() => BpmnReader.Read(xml));
     }
 
     [Fact]
@@ -681,9 +722,12 @@ public class ValidationTests
     [Fact]
     public void Service_task_naming_no_handler_is_refused()
     {
-        var xml = Straight("nohandler", """<serviceTask id="notify" camunda:class="com.example.Notify" />""", "notify");
+        var xml = Straight("nohandler", """<serviceTask id="notify" camunda:expression="${mailer.send()}" />""", "notify");
 
         ShouldName(Refusal(xml, _ => true), xml, "notify", "serviceTask", "names no handler");
+        // A Java class name is a name like any other: accepted only when the host registered a handler under it.
+        var byClass = Straight("byclass", """<serviceTask id="notify" camunda:class="com.example.Notify" />""", "notify");
+        ShouldName(Refusal(byClass, name => name == "email"), byClass, "notify", "serviceTask", "No service task handler named 'com.example.Notify'");
     }
 
     [Fact]
