@@ -15,6 +15,7 @@ using ApprovalFlow.Web.Features.DemoData;
 using ApprovalFlow.Web.Features.Designer;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Gaps;
+using ApprovalFlow.Web.Features.Health;
 using ApprovalFlow.Web.Features.Incidents;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Features.Lights;
@@ -74,6 +75,7 @@ if (hangfireEnabled)
 {
     builder.Services.AddAppHangfire(database);
 }
+builder.Services.AddAppHealthChecks(hangfireEnabled);
 
 var app = builder.Build();
 
@@ -86,6 +88,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapApprovalFlowUi();
 
+app.MapAppHealthChecks();
 app.MapOpenApi();
 app.MapAuthApi(app.Configuration);
 
