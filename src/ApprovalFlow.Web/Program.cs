@@ -39,7 +39,7 @@ if (args is [AuditCommandLine.Verb, ..])
 var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddAppIdentity();
+builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddWorkflowEngine<AppDbContext>(options =>
 {
@@ -84,6 +84,7 @@ await app.Services.InitializeDatabaseAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApprovalFlowUiCulture();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapApprovalFlowUi();

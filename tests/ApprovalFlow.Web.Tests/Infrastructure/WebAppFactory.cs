@@ -20,8 +20,15 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ApprovalFlow:DataFolder", DataFolder);
         builder.UseSetting("Hangfire:Enabled", HangfireEnabled ? "true" : "false");
+        // Every test client signs in from one address many times a minute; the sign-in limit per address has tests of
+        // its own (SignInLimitTests), which keep the production value or set their own.
+        builder.UseSetting("SignIn:PermitsPerAddressPerMinute", "100000");
         ConfigureDatabase(builder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Settings a test class gives its app on top of the ones above.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     protected virtual void ConfigureDatabase(IWebHostBuilder builder)
     {
