@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Common;
 using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
+using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
@@ -86,6 +87,7 @@ app.UseStatusCodePages();
 app.UseApprovalFlowUiCulture();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<AccountCheck>();
 app.UseAuthorization();
 app.MapApprovalFlowUi();
 
@@ -115,6 +117,8 @@ api.MapCaseDiagramsApi();
 api.MapDesignerApi();
 api.MapInboxApi();
 api.MapAdministrationApi();
+api.MapAccountAdministrationApi();
+api.MapAccountApi();
 api.MapDepartmentsApi();
 
 if (hangfireEnabled)

@@ -34,6 +34,7 @@ public static class IdentityRegistration
             .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
         services.AddSignInRateLimiting(configuration);
         services.AddScoped<IdentitySeeder>();
+        services.AddSingleton<DemoMode>();
         return services;
     }
 

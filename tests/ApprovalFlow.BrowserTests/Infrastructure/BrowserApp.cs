@@ -37,6 +37,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalFlow:DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Hangfire:Enabled", "false");
+        builder.UseSetting("ApprovalFlow:DemoAccounts", "true");
         builder.UseSetting(DemoDataSeeder.Setting, "true");
         // One browser signs in many times a minute from the loopback address.
         builder.UseSetting("SignIn:PermitsPerAddressPerMinute", "100000");

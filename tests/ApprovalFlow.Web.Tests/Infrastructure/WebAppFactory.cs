@@ -6,7 +6,7 @@ namespace ApprovalFlow.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a fresh SQLite file in a temp data folder of its own, Hangfire off unless a
-/// subclass turns it on. Environment "Testing", so only the embedded default seeds demo accounts.
+/// subclass turns it on. Environment "Testing"; demo accounts switched on for SQLite, no demo data unless asked.
 /// </summary>
 public class WebAppFactory : WebApplicationFactory<Program>
 {
@@ -33,6 +33,9 @@ public class WebAppFactory : WebApplicationFactory<Program>
     protected virtual void ConfigureDatabase(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");
+        // The tests sign in as the demo accounts: on SQLite they are switched on as the README's demo has them (the
+        // "Testing" environment is not the demo); servers on PostgreSQL seed none, as in production.
+        builder.UseSetting("ApprovalFlow:DemoAccounts", "true");
     }
 
     public override async ValueTask DisposeAsync()
