@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Common;
 using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
+using ApprovalFlow.Web.Hardening;
 using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
@@ -77,11 +78,13 @@ if (hangfireEnabled)
     builder.Services.AddAppHangfire(database);
 }
 builder.Services.AddAppHealthChecks(hangfireEnabled);
+builder.Services.AddHttpHardening(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
 
+app.UseHttpHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApprovalFlowUiCulture();
