@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,7 +41,11 @@ public static class HealthRegistration
         return app;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Chinese descriptions as they are, not as \u escapes (the body is JSON, never embedded in HTML).
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
 
     /// <summary>Status and per-check status with the check's own fixed description; exceptions stay in the log.</summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
