@@ -45,7 +45,8 @@ public static class HttpHardening
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Probes call the health endpoints over plain HTTP on the pod's port, and count a redirect as success.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
         app.UseMiddleware<SecurityHeaders>();
         return app;

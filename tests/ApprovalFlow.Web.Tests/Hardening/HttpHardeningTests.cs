@@ -89,7 +89,7 @@ public sealed partial class HttpHardeningTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Outside_development_http_is_redirected_to_https_and_https_answers_carry_hsts()
+    public async Task Outside_development_http_is_redirected_to_https_except_the_health_probes_and_https_answers_carry_hsts()
     {
         var app = Track(new WebAppFactory());
         app.Settings["https_port"] = "443";
@@ -105,6 +105,9 @@ public sealed partial class HttpHardeningTests : IAsyncLifetime
         var redirected = await plain.GetAsync("/account/login?returnUrl=%2Finbox");
         redirected.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
         redirected.Headers.Location.ShouldBe(new Uri("https://approvals.example.gov.cn/account/login?returnUrl=%2Finbox"));
+
+        var probe = await plain.GetAsync("/health/ready");
+        probe.StatusCode.ShouldBe(HttpStatusCode.OK, "a probe over plain HTTP is answered, not redirected (a redirect would count as healthy)");
 
         var answered = await secure.GetAsync("/account/login");
         answered.StatusCode.ShouldBe(HttpStatusCode.OK);
