@@ -35,6 +35,18 @@ if [[ ! -x "$APPROVALFLOW_CHROMIUM" ]]; then
     exit 1
   fi
 fi
+# The UI is in Chinese: without a CJK font chromium draws empty boxes (and the screenshot test fails on their size).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "== installing fonts-noto-cjk"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  else
+    echo "test.sh: no Chinese font is installed; the browser screenshots need one." >&2
+    echo "         Install it as root: apt-get install -y fonts-noto-cjk" >&2
+    exit 1
+  fi
+fi
 # --screenshots: the browser tests also refresh docs/screenshots/*.png (otherwise they go to TestResults/browser).
 test_args=()
 for arg in "$@"; do

@@ -4,6 +4,8 @@ using Mediator;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Errors;
 using ApprovalFlow.Web.Features.Access;
+using ApprovalFlow.Web.Hardening;
+using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
@@ -16,6 +18,7 @@ using ApprovalFlow.Web.Features.DemoData;
 using ApprovalFlow.Web.Features.Designer;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Gaps;
+using ApprovalFlow.Web.Features.Health;
 using ApprovalFlow.Web.Features.Incidents;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Features.Lights;
@@ -39,7 +42,7 @@ if (args is [AuditCommandLine.Verb, ..])
 var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddAppIdentity();
+builder.Services.AddAppIdentity(builder.Configuration);
 builder.Services.AddWorkingDayCalendar();
 builder.Services.AddWorkflowEngine<AppDbContext>(options =>
 {
@@ -76,19 +79,25 @@ if (hangfireEnabled)
 {
     builder.Services.AddAppHangfire(database);
 }
+builder.Services.AddAppHealthChecks(hangfireEnabled);
+builder.Services.AddHttpHardening(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
 
+app.UseHttpHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApprovalFlowUiCulture();
+app.UseRateLimiter();
 app.UseAuthentication();
 CallerClaimsRefresh.UseStaleSignInRefusal(app);
+app.UseMiddleware<AccountCheck>();
 app.UseAuthorization();
 app.MapApprovalFlowUi();
 
+app.MapAppHealthChecks();
 app.MapOpenApi();
 app.MapAuthApi(app.Configuration);
 
@@ -114,6 +123,8 @@ api.MapCaseDiagramsApi();
 api.MapDesignerApi();
 api.MapInboxApi();
 api.MapAdministrationApi();
+api.MapAccountAdministrationApi();
+api.MapAccountApi();
 api.MapDepartmentsApi();
 
 if (hangfireEnabled)

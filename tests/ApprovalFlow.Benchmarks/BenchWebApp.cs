@@ -38,6 +38,9 @@ public sealed class BenchWebApp : WebApplicationFactory<DemoAccount>
     {
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("ApprovalFlow:DataFolder", DataFolder);
+        // The embedded demo's accounts and data, which the scenarios sign in with (a scenario's settings may say otherwise).
+        builder.UseSetting("ApprovalFlow:DemoAccounts", "true");
+        builder.UseSetting("ApprovalFlow:DemoData", "true");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         // Request and job logging at Information would cost more than the requests; keep warnings.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

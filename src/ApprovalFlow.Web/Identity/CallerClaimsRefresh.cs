@@ -10,7 +10,8 @@ namespace ApprovalFlow.Web.Identity;
 /// Reads the signed-in caller's roles, department and county from the database on every request (and on every UI call,
 /// see <c>UiDomain</c>), instead of trusting what a bearer token or cookie carried when it was issued: a role taken
 /// away, or an officer moved to another department or county, takes effect at the next request. A token whose account
-/// is gone, or whose security stamp no longer matches (password reset, account switched off), is treated as anonymous.
+/// is gone, switched off (停用), or whose security stamp no longer matches (password reset), is treated as anonymous: the
+/// API answers 401 and pages sign the browser out (<see cref="UseStaleSignInRefusal"/>).
 /// </summary>
 public sealed class CallerClaimsRefresh(UserManager<AppUser> users, IOptions<IdentityOptions> options, IHttpContextAccessor http)
     : IClaimsTransformation
@@ -62,6 +63,7 @@ public sealed class CallerClaimsRefresh(UserManager<AppUser> users, IOptions<Ide
         if (user is null) return Anonymous;
         var stampType = options.Value.ClaimsIdentity.SecurityStampClaimType;
         if (users.SupportsUserSecurityStamp && principal.FindFirstValue(stampType) != user.SecurityStamp) return Anonymous;
+        if (user.IsSwitchedOff()) return Anonymous;
 
         var roleType = identity.RoleClaimType;
         var refreshed = new ClaimsIdentity(identity.AuthenticationType, identity.NameClaimType, roleType);

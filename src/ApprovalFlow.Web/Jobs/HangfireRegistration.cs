@@ -28,8 +28,11 @@ public static class HangfireRegistration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        var identity = new HangfireServerIdentity();
+        services.AddSingleton(identity);
         services.AddHangfireServer(o =>
         {
+            o.ServerName = identity.ServerName;
             o.SchedulePollingInterval = PollInterval;
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
         });

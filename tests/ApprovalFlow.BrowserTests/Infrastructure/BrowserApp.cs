@@ -37,7 +37,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("ApprovalFlow:DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Hangfire:Enabled", "false");
+        builder.UseSetting("ApprovalFlow:DemoAccounts", "true");
         builder.UseSetting(DemoDataSeeder.Setting, "true");
+        // One browser signs in many times a minute from the loopback address.
+        builder.UseSetting("SignIn:PermitsPerAddressPerMinute", "100000");
     }
 
     /// <summary>Starts Kestrel (migrations, seeding and demo data run before it listens) and reads the port it took.</summary>

@@ -17,7 +17,7 @@ namespace ApprovalFlow.Web.Tests.Administration;
 /// <summary>Administrators open accounts (开设账户) through <c>POST /api/admin/users</c>; everyone else is refused.</summary>
 public abstract class UserAccountCreationScenarios(WebAppFactory factory)
 {
-    private const string Password = "Kaihu#2026x";
+    private const string Password = "Kaihu#2026xyz";
 
     [Fact]
     public async Task An_administrator_opens_an_officer_account_who_signs_in_and_sees_the_departments_tasks()

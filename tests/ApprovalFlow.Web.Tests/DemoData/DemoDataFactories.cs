@@ -16,14 +16,18 @@ public sealed class EmbeddedDemoFactory(string dataFolder) : WebAppFactory
     }
 }
 
-/// <summary>The app on a PostgreSQL database of the server ./test.sh starts, in the environment given, demo data asked for.</summary>
-public sealed class PostgresDemoFactory(string connectionString, string environment) : WebAppFactory
+/// <summary>
+/// The app on a PostgreSQL database of the server ./test.sh starts, in the environment given, demo data asked for, and
+/// the demo accounts switched on when <paramref name="demoAccounts"/> (outside the embedded demo nothing is seeded without).
+/// </summary>
+public sealed class PostgresDemoFactory(string connectionString, string environment, bool demoAccounts = false) : WebAppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
         builder.UseSetting(DemoDataSeeder.Setting, "true");
+        if (demoAccounts) builder.UseSetting("ApprovalFlow:DemoAccounts", "true");
     }
 
     protected override void ConfigureDatabase(IWebHostBuilder builder)

@@ -8,7 +8,7 @@ namespace ApprovalFlow.Web.Tests.DemoData;
 public sealed class PostgresDemoDataTests
 {
     [Fact]
-    public async Task Outside_the_embedded_default_and_Development_nothing_is_seeded_even_when_asked()
+    public async Task Outside_the_embedded_demo_demo_data_asked_for_without_the_demo_accounts_seeds_nothing()
     {
         var name = "approvalflow_demo_" + Guid.NewGuid().ToString("N");
         var connection = await PostgresDemoFactory.CreateDatabaseAsync(name);
@@ -28,20 +28,20 @@ public sealed class PostgresDemoDataTests
     }
 
     [Fact]
-    public async Task In_Development_on_PostgreSQL_the_demo_is_seeded_once_with_an_intact_audit_chain()
+    public async Task Switched_on_in_Development_on_PostgreSQL_the_demo_is_seeded_once_with_an_intact_audit_chain()
     {
         var name = "approvalflow_demo_" + Guid.NewGuid().ToString("N");
         var connection = await PostgresDemoFactory.CreateDatabaseAsync(name);
         try
         {
             DemoDataState first;
-            await using (var app = new PostgresDemoFactory(connection, "Development"))
+            await using (var app = new PostgresDemoFactory(connection, "Development", demoAccounts: true))
             {
                 _ = app.Server;
                 first = await DemoDataState.ReadAsync(app);
                 await DemoDataState.ShouldShowALivingSystemAsync(app);
             }
-            await using (var again = new PostgresDemoFactory(connection, "Development"))
+            await using (var again = new PostgresDemoFactory(connection, "Development", demoAccounts: true))
             {
                 _ = again.Server;
                 (await DemoDataState.ReadAsync(again)).ShouldBe(first);

@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 using ApprovalFlow.Web.Tests.Approvals;
 using ApprovalFlow.Web.Tests.Infrastructure;
 using ApprovalFlow.Web.Tests.Projects;
+using Xunit.Abstractions;
 using static ApprovalFlow.Web.Tests.Approvals.ApprovalWorld;
 
 namespace ApprovalFlow.Web.Tests.Designer;
 
 /// <summary>The designer's API (validate, publish, versions, files) over HTTP, as the administrator; run once per database.</summary>
-public abstract class DesignerApiScenarios(WebAppFactory factory)
+public abstract class DesignerApiScenarios(WebAppFactory factory, ITestOutputHelper output)
 {
     private const string PreConstructionFile = "/api/designer/files/workflows/pre-construction-approval.bpmn";
 
@@ -109,13 +110,22 @@ public abstract class DesignerApiScenarios(WebAppFactory factory)
         workflows["files"]!.AsArray().Select(f => f!.GetValue<string>())
             .ShouldBe(["pledge-system-approval.bpmn", "pre-construction-approval.bpmn"]);
         var miwg = folders.Single(f => f!.Text("name") == "miwg")!;
-        miwg["exists"]!.GetValue<bool>().ShouldBeTrue("the default Designer:ExtraFolders path reaches ../shared/conformance/miwg");
         var files = miwg["files"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
-        files.ShouldContain("A.1.0.bpmn");
-        files.ShouldAllBe(f => f.EndsWith(".bpmn"));
-
-        var model = await (await admin.GetAsync("/api/designer/files/miwg/A.1.0.bpmn")).ShouldHaveStatusAsync(HttpStatusCode.OK);
-        model.Text("xml").ShouldContain("definitions");
+        var present = Directory.Exists(ReferenceSets.MiwgFolder);
+        miwg["exists"]!.GetValue<bool>().ShouldBe(present, $"the default Designer:ExtraFolders path reaches {ReferenceSets.MiwgFolder} exactly when it exists");
+        if (present)
+        {
+            files.ShouldContain("A.1.0.bpmn");
+            files.ShouldAllBe(f => f.EndsWith(".bpmn"));
+            var model = await (await admin.GetAsync("/api/designer/files/miwg/A.1.0.bpmn")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+            model.Text("xml").ShouldContain("definitions");
+        }
+        else
+        {
+            output.WriteLine(ReferenceSets.AbsentLine("miwg", ReferenceSets.MiwgFolder));
+            files.ShouldBeEmpty();
+            await (await admin.GetAsync("/api/designer/files/miwg/A.1.0.bpmn")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        }
 
         await (await admin.GetAsync("/api/designer/files/miwg/LICENSE.txt")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync("/api/designer/files/miwg/..%2F..%2Fmain%2FREADME.md")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -136,8 +146,8 @@ public abstract class DesignerApiScenarios(WebAppFactory factory)
     }
 }
 
-public sealed class SqliteDesignerApiScenarios(WebAppFactory factory)
-    : DesignerApiScenarios(factory), IClassFixture<WebAppFactory>;
+public sealed class SqliteDesignerApiScenarios(WebAppFactory factory, ITestOutputHelper output)
+    : DesignerApiScenarios(factory, output), IClassFixture<WebAppFactory>;
 
-public sealed class PostgresDesignerApiScenarios(PostgresWebAppFactory factory)
-    : DesignerApiScenarios(factory), IClassFixture<PostgresWebAppFactory>;
+public sealed class PostgresDesignerApiScenarios(PostgresWebAppFactory factory, ITestOutputHelper output)
+    : DesignerApiScenarios(factory, output), IClassFixture<PostgresWebAppFactory>;

@@ -139,6 +139,53 @@ public sealed class ReportScenarios
     }
 
     [Fact]
+    public async Task Project_names_that_a_spreadsheet_would_run_as_formulas_are_written_inert_in_csv_and_xlsx()
+    {
+        await using var world = await SupervisionWorld.CreateAsync();
+        await world.SeedOctoberAsync();
+        const string hyperlink = "=HYPERLINK(\"http://evil.example\",\"点击\")";
+        const string at = "@SUM(1+1)";
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var taocheng = world.Projects["taocheng"];
+            var jizhou = world.Projects["jizhou"];
+            await db.Set<ApprovalFlow.Web.Features.Projects.Project>().Where(p => p.Id == taocheng).ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, hyperlink));
+            await db.Set<ApprovalFlow.Web.Features.Projects.Project>().Where(p => p.Id == jizhou).ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, at));
+        }
+        var supervisor = await world.SupervisorAsync();
+
+        var created = await (await supervisor.PostAsJsonAsync("/api/reports", new { kind = "month", day = "2026-10-15" }))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var csvText = Encoding.UTF8.GetString(await (await supervisor.GetAsync(created.Text("csvLink"))).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        using var xlsx = new MemoryStream(await (await supervisor.GetAsync(created.Text("xlsxLink"))).Content.ReadAsByteArrayAsync());
+
+        var stalled = Csv.Sections(csvText)["停滞环节"];
+        Row(stalled, world.Cases["T4"].ToString())["项目名称"].ShouldBe("'" + hyperlink);
+        Row(stalled, world.Cases["Y2"].ToString())["项目名称"].ShouldBe("'" + at);
+        Row(stalled, world.Cases["T4"].ToString())["剩余工作日"].ShouldBe("-9", "a negative number stays a number");
+        csvText.Split('\n').ShouldNotContain(line => line.Split(',').Any(cell => cell.TrimStart('"').StartsWith('=') || cell.TrimStart('"').StartsWith('@')));
+        var sheet = Sheet(xlsx, "停滞环节");
+        sheet.Single(r => (string)r["案件编号"]! == world.Cases["T4"].ToString())["项目名称"].ShouldBe("'" + hyperlink);
+        sheet.Single(r => (string)r["案件编号"]! == world.Cases["Y2"].ToString())["项目名称"].ShouldBe("'" + at);
+        Convert.ToInt32(sheet.Single(r => (string)r["案件编号"]! == world.Cases["T4"].ToString())["剩余工作日"]).ShouldBe(-9);
+    }
+
+    [Theory]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tcmd", "'\tcmd")]
+    [InlineData("桃城区", "桃城区")]
+    [InlineData("", "")]
+    public void A_text_cell_that_starts_like_a_formula_gets_a_leading_apostrophe(string text, string written) =>
+        ReportFiles.SafeCell(text).ShouldBe(written);
+
+    [Fact]
+    public void Numbers_are_not_escaped() => ReportFiles.SafeCell(-9).ShouldBe("-9");
+
+    [Fact]
     public void The_last_ended_period_is_the_one_before_today()
     {
         var today = new DateOnly(2026, 1, 5);

@@ -1,27 +1,24 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.DemoData;
 
 /// <summary>
-/// Seeds demo projects and cases once, where the demo accounts are seeded (the embedded default or Development), so
-/// that a first start shows a living system. <c>ApprovalFlow:DemoData</c> false turns it off; it never runs outside
-/// those modes. The marker is the first demo project's code: once registered, nothing is seeded again.
+/// Seeds demo projects and cases once, where <see cref="DemoMode"/> says so (by default the README's embedded demo;
+/// elsewhere only with <c>ApprovalFlow:DemoAccounts</c> and <c>ApprovalFlow:DemoData</c> both true), so that a first start
+/// shows a living system. <c>ApprovalFlow:DemoData</c> false turns it off. The marker is the first demo project's code:
+/// once registered, nothing is seeded again.
 /// </summary>
 public sealed class DemoDataSeeder(
     IServiceScopeFactory scopes,
-    DatabaseSettings database,
-    IHostEnvironment environment,
-    IConfiguration configuration,
+    DemoMode demo,
     ILogger<DemoDataSeeder> logger) : IHostedService
 {
-    public const string Setting = "ApprovalFlow:DemoData";
+    public const string Setting = DemoMode.DataSetting;
 
-    public bool Enabled =>
-        (database.IsEmbedded || environment.IsDevelopment())
-        // The test host ("Testing") starts empty unless a test asks for demo data, so scenarios count only their own.
-        && (configuration.GetValue<bool?>(Setting) ?? !environment.IsEnvironment("Testing"));
+    public bool Enabled => demo.SeedsData;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

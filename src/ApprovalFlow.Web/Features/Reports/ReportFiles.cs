@@ -53,14 +53,25 @@ public static class ReportFiles
         foreach (var row in table.Rows)
         {
             data.Rows.Add([.. row.Select((v, i) => v is null ? DBNull.Value
-                : data.Columns[i].DataType == typeof(string) ? Cell(v)
+                : data.Columns[i].DataType == typeof(string) ? SafeCell(v)
                 : data.Columns[i].DataType == typeof(double) ? Convert.ToDouble(v, CultureInfo.InvariantCulture)
                 : v)]);
         }
         return data;
     }
 
-    private static string Line(object?[] cells) => string.Join(",", cells.Select(c => Quote(Cell(c)))) + "\r\n";
+    private static string Line(object?[] cells) => string.Join(",", cells.Select(c => Quote(SafeCell(c)))) + "\r\n";
+
+    /// <summary>Characters that make a spreadsheet read a cell as a formula (or a DDE call) when they come first.</summary>
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>
+    /// A cell as text, with text that a spreadsheet would run as a formula (a project called <c>=HYPERLINK(…)</c>) made
+    /// inert by a leading apostrophe (OWASP's advice against CSV injection). Numbers are written as numbers, so a negative
+    /// figure keeps its minus sign.
+    /// </summary>
+    public static string SafeCell(object? value) =>
+        value is string text && text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : Cell(value);
 
     private static string Cell(object? value) => value switch
     {

@@ -63,7 +63,9 @@ public static class UiRegistration
     {
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none'; Blazor's 'self' would loosen nothing
+        // but would be a second policy header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.MapPost(UiRoutes.Logout, async (SignInManager<AppUser> signIn) =>
         {
