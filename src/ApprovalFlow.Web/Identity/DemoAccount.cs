@@ -3,7 +3,7 @@ using ApprovalFlow.Web.Features.Enterprises;
 namespace ApprovalFlow.Web.Identity;
 
 /// <summary>An account seeded in the embedded default so that a first run can be tried at once.</summary>
-public sealed record DemoAccount(string Email, string Role, string? Department = null, string? EnterpriseCreditCode = null)
+public sealed record DemoAccount(string Email, string Role, string? Department = null, string? EnterpriseCreditCode = null, string? County = null)
 {
     public const string Password = "ApprovalFlow#2026";
 
@@ -40,8 +40,15 @@ public sealed record DemoAccount(string Email, string Role, string? Department =
         .. DepartmentOfficers.Select(o => new DemoAccount($"head.{o.Department}@approvalflow.local", AppRoles.DepartmentHead, Department: o.Department)),
     ];
 
+    /// <summary>
+    /// A county officer (区县工作人员): natural resources of 桃城区 (131102), who sees and acts on that county's cases only,
+    /// to try the county scope beside the city-level officers above (docs/security.md).
+    /// </summary>
+    public static readonly DemoAccount CountyOfficer =
+        new("officer.taocheng@approvalflow.local", AppRoles.Officer, Department: "natural-resources", County: "131102");
+
     /// <summary>The roles the account is put in: a department head is an officer of the department as well.</summary>
     public IReadOnlyList<string> Roles => Role == AppRoles.DepartmentHead ? [AppRoles.Officer, AppRoles.DepartmentHead] : [Role];
 
-    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise, .. DepartmentOfficers, .. DepartmentHeads];
+    public static IEnumerable<DemoAccount> Seeded => [.. All, SecondEnterprise, .. DepartmentOfficers, .. DepartmentHeads, CountyOfficer];
 }

@@ -94,6 +94,7 @@ public sealed class IdentitySeeder(
                 Email = account.Email,
                 EmailConfirmed = true,
                 Department = account.Department,
+                County = account.County,
                 EnterpriseId = enterpriseId,
             };
             Check(await userManager.CreateAsync(user, DemoAccount.Password), account.Email);
