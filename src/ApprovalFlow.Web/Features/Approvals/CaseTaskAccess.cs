@@ -20,10 +20,10 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
     /// </summary>
     public async Task<CaseTask> RequireAsync(Actor actor, Guid taskId, CaseTaskKind action, CancellationToken ct)
     {
-        var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound($"Task {taskId} does not exist.");
+        var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不存在。", $"Task {taskId} does not exist."));
         var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Pauses)
             .SingleOrDefaultAsync(c => c.InstanceId == task.InstanceId, ct)
-            ?? throw RefusedException.NotFound($"Task {taskId} belongs to no approval case.");
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不属于任何审批案件。", $"Task {taskId} belongs to no approval case."));
         var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId, ct))!.DefinitionId, ct);
         await RequireMayActAsync(actor, approvalCase, task, ct);
 
@@ -60,24 +60,26 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         var isEnterprise = caller.Is(AppRoles.Enterprise);
         if (isEnterprise && caller.EnterpriseId != approvalCase.EnterpriseId)
         {
-            return RefusedException.NotFound($"Task {task.Id} does not exist.");
+            return RefusedException.NotFound(Ui.Shell.L.T($"任务 {task.Id} 不存在。", $"Task {task.Id} does not exist."));
         }
         if (caller.Is(AppRoles.Officer) && !caller.SeesCounty(approvalCase.CountyCode))
         {
-            return RefusedException.NotFound($"Task {task.Id} does not exist.");
+            return RefusedException.NotFound(Ui.Shell.L.T($"任务 {task.Id} 不存在。", $"Task {task.Id} does not exist."));
         }
         if (task.CandidateGroups.Contains(CaseModel.EnterpriseGroup))
         {
-            return isEnterprise ? null : RefusedException.Forbidden($"Task {task.Id} ({task.Name}) is the enterprise's to do.");
+            return isEnterprise ? null : RefusedException.Forbidden(Ui.Shell.L.T($"任务“{task.Name}”由企业办理。", $"Task {task.Id} ({task.Name}) is the enterprise's to do."));
         }
         if (isEnterprise)
         {
-            return RefusedException.Forbidden($"Task {task.Id} ({task.Name}) is a department's task; an enterprise cannot act on it.");
+            return RefusedException.Forbidden(Ui.Shell.L.T($"任务“{task.Name}”由审批部门办理，企业不能操作。",
+                $"Task {task.Id} ({task.Name}) is a department's task; an enterprise cannot act on it."));
         }
         if (caller.OfficerDepartment is not { } department || !task.CandidateGroups.Contains(department))
         {
-            return RefusedException.Forbidden(
-                $"Task {task.Id} ({task.Name}) belongs to {string.Join(", ", task.CandidateGroups)}; only an officer of that department may act on it.");
+            return RefusedException.Forbidden(Ui.Shell.L.T(
+                $"任务“{task.Name}”属于 {string.Join("、", task.CandidateGroups)}，只有该部门的工作人员可以办理。",
+                $"Task {task.Id} ({task.Name}) belongs to {string.Join(", ", task.CandidateGroups)}; only an officer of that department may act on it."));
         }
         return null;
     }

@@ -24,7 +24,7 @@ public sealed class ConfirmStartConditionsHandler(AppDbContext db, WorkflowEngin
         if (command.Met is null) throw RefusedException.Invalid("met", "Say whether the start conditions are met (true or false).");
         var instanceId = await (await db.CasesVisibleToAsync(engine, command.Actor, ct))
             .Where(c => c.Id == command.CaseId).Select(c => (Guid?)c.InstanceId).SingleOrDefaultAsync(ct)
-            ?? throw RefusedException.NotFound($"Case {command.CaseId} does not exist.");
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {command.CaseId} 不存在。", $"Case {command.CaseId} does not exist."));
         var task = (await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
             .FirstOrDefault(t => CaseTaskKinds.Of(t.ElementId) == CaseTaskKind.ConfirmStart)
             ?? throw RefusedException.Conflict("The start conditions can be confirmed only when every step has ended; this case is not there.");
