@@ -54,9 +54,12 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
     /// enterprise's tasks; an officer of one of the task's departments, in the case's county (any county for city-level
     /// officers). Another enterprise's or another county's case reads as missing.
     /// </summary>
-    public async Task<RefusedException?> RefusalAsync(Actor actor, ApprovalCase approvalCase, TaskSnapshot task, CancellationToken ct)
+    public async Task<RefusedException?> RefusalAsync(Actor actor, ApprovalCase approvalCase, TaskSnapshot task, CancellationToken ct) =>
+        Refusal(await CallerScope.LoadAsync(db, actor, ct), approvalCase, task);
+
+    /// <summary>The same rule for a caller already read (lists check many tasks against one caller).</summary>
+    public static RefusedException? Refusal(CallerScope caller, ApprovalCase approvalCase, TaskSnapshot task)
     {
-        var caller = await CallerScope.LoadAsync(db, actor, ct);
         var isEnterprise = caller.Is(AppRoles.Enterprise);
         if (isEnterprise && caller.EnterpriseId != approvalCase.EnterpriseId)
         {

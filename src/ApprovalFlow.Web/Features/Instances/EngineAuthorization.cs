@@ -22,7 +22,7 @@ namespace ApprovalFlow.Web.Features.Instances;
 /// or acted in it.</item>
 /// </list>
 /// </summary>
-public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine, CaseTaskAccess caseTasks) : IAuthorizationHandler
+public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) : IAuthorizationHandler
 {
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
@@ -75,18 +75,32 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine, 
 
     private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
-    private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation)
+    private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation) =>
+        TaskRefusal(await CallerScope.LoadAsync(db, actor, default), await CaseOfAsync(task.InstanceId), task, operation);
+
+    /// <summary>
+    /// The open tasks the actor may see, read with one query for the caller and one for the approval cases, then each
+    /// judged by the same rule as one task's route.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskSnapshot>> SeeableAsync(Actor actor, IReadOnlyList<TaskSnapshot> tasks, CancellationToken ct)
     {
-        var approvalCase = await CaseOfAsync(task.InstanceId);
+        var caller = await CallerScope.LoadAsync(db, actor, ct);
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var cases = await db.Set<ApprovalCase>().AsNoTracking().Where(c => instanceIds.Contains(c.InstanceId)).ToDictionaryAsync(c => c.InstanceId, ct);
+        return [.. tasks.Where(t => TaskRefusal(caller, cases.GetValueOrDefault(t.InstanceId), t, EngineOperation.See) is null)];
+    }
+
+    private AccessRefusal? TaskRefusal(CallerScope caller, ApprovalCase? approvalCase, TaskSnapshot task, EngineOperation operation)
+    {
         if (approvalCase is null)
         {
-            return actor.IsAdministrator || MayWorkOnPlain(await CallerScope.LoadAsync(db, actor, default), task)
+            return caller.IsAdministrator || MayWorkOnPlain(caller, task)
                 ? null
                 : Refuse(StatusCodes.Status403Forbidden, L.T(
                     $"任务“{task.Name}”属于{Describe(task)}；只有该部门的工作人员、其办理人或管理员可以操作。",
                     $"Task '{task.Name}' is for {Describe(task)}; only its department's officers, its assignee or an administrator may act on it."));
         }
-        if (!actor.IsAdministrator && await caseTasks.RefusalAsync(actor, approvalCase, task, default) is { } refused)
+        if (!caller.IsAdministrator && CaseTaskAccess.Refusal(caller, approvalCase, task) is { } refused)
         {
             return Refuse(refused.Status, refused.Message);
         }
@@ -99,7 +113,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine, 
                 $"任务“{task.Name}”属于审批案件，须通过审批操作办理：签收用 POST /api/case-tasks/{task.Id}/claim，办理用 {route}。通用引擎接口不改动审批案件。",
                 $"Task '{task.Name}' belongs to an approval case: claim it with POST /api/case-tasks/{task.Id}/claim and do it with {route}. The generic engine routes do not change approval cases."));
         }
-        return actor.IsAdministrator && operation == EngineOperation.Annotate
+        return caller.IsAdministrator && operation == EngineOperation.Annotate
             ? Refuse(StatusCodes.Status403Forbidden, L.T("审批案件任务的意见和材料由办理该任务的一方添加。",
                 "Comments and files on an approval case's task are added by whoever does the task."))
             : null;

@@ -5,7 +5,6 @@ using Mediator;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApprovalFlow.Web.Features.Tasks;
@@ -49,18 +48,14 @@ public static partial class TasksApi
         return group;
     }
 
-    /// <summary>The open tasks the caller may see (each asked of the same authorisation handler as one task's route).</summary>
+    /// <summary>The open tasks the caller may see (the same rule as one task's route, <see cref="EngineAuthorization"/>).</summary>
     public static async Task<Ok<TaskResponse[]>> ListOpenAsync(
         Guid? instanceId, string? candidateGroup, string? candidateUser, string? assignee, ClaimsPrincipal user, WorkflowEngine engine,
-        IAuthorizationService authorization, CancellationToken ct)
+        EngineAuthorization access, CancellationToken ct)
     {
         var tasks = await engine.ListOpenTasksAsync(new TaskQuery(instanceId, candidateGroup, assignee, candidateUser), ct);
-        var visible = new List<TaskResponse>(tasks.Count);
-        foreach (var task in tasks)
-        {
-            if ((await authorization.AuthorizeAsync(user, task, EngineOperation.See)).Succeeded) visible.Add(TaskResponse.From(task));
-        }
-        return TypedResults.Ok(visible.ToArray());
+        var visible = await access.SeeableAsync(Actor.Of(user), tasks, ct);
+        return TypedResults.Ok(visible.Select(TaskResponse.From).ToArray());
     }
 
     public static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetAsync(
