@@ -148,8 +148,9 @@ public sealed class ReportScenarios
         await using (var scope = world.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var taocheng = world.Projects["taocheng"];
-            var jizhou = world.Projects["jizhou"];
+            // The projects of the two stalled cases (Y2 runs on a sibling section of jizhou: one running case per project).
+            var taocheng = await db.Set<ApprovalFlow.Web.Features.Approvals.ApprovalCase>().Where(c => c.Id == world.Cases["T4"]).Select(c => c.ProjectId).SingleAsync();
+            var jizhou = await db.Set<ApprovalFlow.Web.Features.Approvals.ApprovalCase>().Where(c => c.Id == world.Cases["Y2"]).Select(c => c.ProjectId).SingleAsync();
             await db.Set<ApprovalFlow.Web.Features.Projects.Project>().Where(p => p.Id == taocheng).ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, hyperlink));
             await db.Set<ApprovalFlow.Web.Features.Projects.Project>().Where(p => p.Id == jizhou).ExecuteUpdateAsync(u => u.SetProperty(p => p.Name, at));
         }
