@@ -23,13 +23,23 @@ public sealed partial class WorkflowEngine
     /// in; and, unless <paramref name="instanceId"/> limits it to one case, the newest version of every definition
     /// with a signal start event of that name starts a case. Suspended cases do not receive it.
     /// </summary>
-    public async Task<SignalBroadcast> BroadcastSignalAsync(string signalName, JsonObject? variables = null, Guid? instanceId = null, CancellationToken ct = default)
+    public Task<SignalBroadcast> BroadcastSignalAsync(string signalName, JsonObject? variables = null, Guid? instanceId = null, CancellationToken ct = default) =>
+        BroadcastSignalAsync(signalName, variables, instanceId, null, ct);
+
+    /// <summary>
+    /// As <see cref="BroadcastSignalAsync(string, JsonObject?, Guid?, CancellationToken)"/>, but a waiting case receives
+    /// the signal only when <paramref name="mayReceive"/> says so for its id, asked just before its transition (the host
+    /// keeps cases it moves by its own rules out of a broadcast from outside).
+    /// </summary>
+    public async Task<SignalBroadcast> BroadcastSignalAsync(string signalName, JsonObject? variables, Guid? instanceId,
+        Func<Guid, CancellationToken, Task<bool>>? mayReceive, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(signalName)) throw new EngineException("A signal needs a name.");
-        return await BroadcastAsync(signalName.Trim(), variables, instanceId, [], ct);
+        return await BroadcastAsync(signalName.Trim(), variables, instanceId, [], ct, mayReceive);
     }
 
-    private async Task<SignalBroadcast> BroadcastAsync(string signalName, JsonObject? variables, Guid? instanceId, IReadOnlyCollection<Guid> notYetWaiting, CancellationToken ct)
+    private async Task<SignalBroadcast> BroadcastAsync(string signalName, JsonObject? variables, Guid? instanceId, IReadOnlyCollection<Guid> notYetWaiting,
+        CancellationToken ct, Func<Guid, CancellationToken, Task<bool>>? mayReceive = null)
     {
         var subscriptionName = FlowNode.SignalPrefix + signalName;
         var query = db.Set<MessageSubscriptionRecord>().AsNoTracking().Where(s => s.MessageName == subscriptionName);
@@ -39,6 +49,7 @@ public sealed partial class WorkflowEngine
         var received = new List<InstanceSnapshot>();
         foreach (var group in waiting.GroupBy(s => s.InstanceId))
         {
+            if (mayReceive is not null && !await mayReceive(group.Key, ct)) continue;
             var ids = group.Select(s => s.Id).ToHashSet();
             try
             {

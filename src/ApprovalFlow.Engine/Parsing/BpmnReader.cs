@@ -131,6 +131,10 @@ public static class BpmnReader
             .Where(m => m.Attribute("id") is not null)
             .GroupBy(m => (string)m.Attribute("id")!)
             .ToDictionary(g => g.Key, g => (string?)g.First().Attribute("name") ?? g.Key);
+        // A message is correlated by its name: one without a name is refused where an event or receive task uses it.
+        var unnamedMessages = root.Elements(BpmnNamespaces.Model + "message")
+            .Where(m => m.Attribute("id") is not null && string.IsNullOrWhiteSpace((string?)m.Attribute("name")))
+            .Select(m => (string)m.Attribute("id")!).ToHashSet();
 
         var signals = root.Elements(BpmnNamespaces.Model + "signal")
             .Where(m => m.Attribute("id") is not null)
@@ -157,7 +161,7 @@ public static class BpmnReader
         foreach (var process in chosen)
         {
             var key = (string)process.Attribute("id")!;
-            var context = new ReadContext(errors, messages, signals, errorCodes, escalationCodes, messageFlows, handlerExists);
+            var context = new ReadContext(errors, messages, unnamedMessages, signals, errorCodes, escalationCodes, messageFlows, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);
             context.Link();
@@ -319,7 +323,8 @@ public static class BpmnReader
 
     internal static int? LineOf(XObject x) => x is IXmlLineInfo li && li.HasLineInfo() ? li.LineNumber : null;
 
-    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, Dictionary<string, string> signals,
+    private sealed class ReadContext(List<ValidationError> errors, Dictionary<string, string> messages, HashSet<string> unnamedMessages,
+        Dictionary<string, string> signals,
         Dictionary<string, string> errorCodes, Dictionary<string, string> escalationCodes, Dictionary<string, List<string>> messageFlows,
         Func<string, bool> handlerExists)
     {
@@ -580,6 +585,11 @@ public static class BpmnReader
             var local = messageRef.Contains(':') ? messageRef[(messageRef.IndexOf(':') + 1)..] : messageRef;
             if (messages.TryGetValue(messageRef, out var name) || messages.TryGetValue(local, out name))
             {
+                if (unnamedMessages.Contains(messages.ContainsKey(messageRef) ? messageRef : local))
+                {
+                    Error(e, $"The message '{name}' this element waits for or sends has no name: messages are correlated by name. Give <message id=\"{name}\"> a name attribute.");
+                    return null;
+                }
                 if (!name.StartsWith(FlowNode.SignalPrefix, StringComparison.Ordinal)) return name;
                 Error(e, $"A message name may not begin with '{FlowNode.SignalPrefix}' (signals are stored under that prefix).");
                 return null;

@@ -297,17 +297,25 @@ public class BpmnReaderTests
     }
 
     [Fact]
-    public void Message_without_a_name_is_known_by_its_id()
+    public void A_message_without_a_name_is_refused_at_the_element_that_uses_it()
     {
         var xml = Process("unnamed", $"""
             <startEvent id="start" />
             <intermediateCatchEvent id="wait"><messageEventDefinition messageRef="msg_paid" /></intermediateCatchEvent>
+            <receiveTask id="receive" messageRef="msg_named" />
             <endEvent id="end" />
             {Flow("f1", "start", "wait")}
-            {Flow("f2", "wait", "end")}
-            """, messages: """<message id="msg_paid" />""");
+            {Flow("f2", "wait", "receive")}
+            {Flow("f3", "receive", "end")}
+            """, messages: """<message id="msg_paid" /><message id="msg_named" name="paid" /><message id="msg_unused" />""");
 
-        BpmnReader.Read(xml).Node("wait").MessageName.ShouldBe("msg_paid");
+        var error = Should.Throw<DefinitionInvalidException>(() => BpmnReader.Read(xml)).Errors.ShouldHaveSingleItem();
+
+        error.ElementId.ShouldBe("wait");
+        error.ElementType.ShouldBe("intermediateCatchEvent");
+        error.Line.ShouldNotBeNull();
+        error.Message.ShouldContain("'msg_paid'");
+        error.Message.ShouldContain("no name");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -130,6 +131,26 @@ public abstract class DesignerApiScenarios(WebAppFactory factory, ITestOutputHel
         await (await admin.GetAsync("/api/designer/files/miwg/LICENSE.txt")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync("/api/designer/files/miwg/..%2F..%2Fmain%2FREADME.md")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await admin.GetAsync("/api/designer/files/elsewhere/A.1.0.bpmn")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_model_file_in_ISO_8859_1_is_read_as_its_declaration_says()
+    {
+        var folder = Path.Combine(factory.DataFolder, "latin-models");
+        Directory.CreateDirectory(folder);
+        var xml = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://approvalflow.org/tests">
+              <process id="pruefung" name="Prüfung der Unterlagen" isExecutable="true"><startEvent id="s" /></process>
+            </definitions>
+            """;
+        await File.WriteAllBytesAsync(Path.Combine(folder, "latin.bpmn"), Encoding.Latin1.GetBytes(xml));
+        await using var app = factory.WithWebHostBuilder(b => b.UseSetting("Designer:ExtraFolders:latin", folder));
+        var admin = await app.ClientForAsync(Accounts.Admin);
+
+        var model = await (await admin.GetAsync("/api/designer/files/latin/latin.bpmn")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        model.Text("xml").ShouldContain("Prüfung der Unterlagen");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ApprovalFlow.Web.Tests.Security;
 /// <summary>One route on one resource of enterprise A's world, with the callers who may and the answer everyone else gets.</summary>
 public sealed record ResourceKnock(
     string Route, string Resource, Func<SecurityWorld, string> Path, object? Body, string[] Allowed,
-    IReadOnlyDictionary<string, HttpStatusCode> Refused)
+    IReadOnlyDictionary<string, HttpStatusCode> Refused, Func<SecurityWorld, object>? BodyFor = null)
 {
     public string Name => $"{Route} on {Resource}";
 
@@ -16,7 +16,8 @@ public sealed record ResourceKnock(
     /// <summary>What a refused caller is answered: as listed, else 403.</summary>
     public HttpStatusCode ExpectedFor(string caller) => Refused.GetValueOrDefault(caller, HttpStatusCode.Forbidden);
 
-    public HttpContent? Content() => Body is null ? null : JsonContent.Create(Body);
+    /// <summary>The body: <see cref="BodyFor"/> when the resource is named in the body rather than the path, else <see cref="Body"/>.</summary>
+    public HttpContent? Content(SecurityWorld world) => (BodyFor?.Invoke(world) ?? Body) is { } body ? JsonContent.Create(body) : null;
 }
 
 /// <summary>
@@ -64,6 +65,10 @@ public static class ResourceKnocks
         [Admin] = Conflict, [LandOfficer] = Conflict, [LandOfficerSameCounty] = Conflict, [OtherDepartmentOfficer] = Conflict,
         [LandOfficerOtherCounty] = Hidden,
     };
+
+    /// <summary>A signal to case A's instance (no role gate): whoever sees the case is sent to the approval routes (409), the rest find nothing.</summary>
+    private static readonly Dictionary<string, HttpStatusCode> SignalToCase =
+        SeeCase.ToDictionary(c => c, _ => Conflict).Concat(CaseHidden).ToDictionary(p => p.Key, p => p.Value);
 
     private static readonly Dictionary<string, HttpStatusCode> ApprovalTaskAction = new() { [LandOfficerOtherCounty] = Hidden };
 
@@ -121,6 +126,9 @@ public static class ResourceKnocks
         Write("POST /api/instances/{id}/resume", "case A's instance", w => $"/api/instances/{w.InstanceA}/resume", null, GenericInstanceWrite),
         Write("POST /api/instances/{id}/send-back", "case A's instance", w => $"/api/instances/{w.InstanceA}/send-back",
             new { fromElementId = "landAccept", toElementId = "register" }, GenericInstanceWrite),
+        // The instance is named in the body; a broadcast (no instance) is for administrators, knocked on in Signals/SignalScenarios.
+        new("POST /api/signals", "case A's instance", _ => "/api/signals", null, [], SignalToCase,
+            w => new { name = "site-inspection-ordered", instanceId = w.InstanceA }),
         Write("POST /api/cases/{id}/terminate", "case A", w => $"/api/cases/{w.CaseA}/terminate", new { reason = "越权终止" }, None, allowed: [Admin]),
         Write("POST /api/cases/{id}/confirm-start", "case A", w => $"/api/cases/{w.CaseA}/confirm-start", new { met = true },
             new() { [LandOfficer] = Conflict, [LandOfficerSameCounty] = Conflict, [OtherDepartmentOfficer] = Conflict, [LandOfficerOtherCounty] = Hidden }),

@@ -49,7 +49,7 @@ public static class ResourceMatrix
         var before = await world.SnapshotAsync();
         var caseBefore = await world.CaseAsync(world.CaseA);
 
-        using var request = new HttpRequestMessage(RouteCatalogue.MethodOf(knock.Route), knock.Path(world)) { Content = knock.Content() };
+        using var request = new HttpRequestMessage(RouteCatalogue.MethodOf(knock.Route), knock.Path(world)) { Content = knock.Content(world) };
         if (knock.Route.EndsWith("/attachments", StringComparison.Ordinal) && !knock.IsRead)
         {
             var form = new MultipartFormDataContent();

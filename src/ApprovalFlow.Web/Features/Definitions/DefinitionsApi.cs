@@ -9,7 +9,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApprovalFlow.Web.Features.Definitions;
 
-public sealed record DeployedResponse(Guid Id, string Key, int Version);
+/// <summary>One process a deployment stored: its id, key and new version.</summary>
+public sealed record DeployedProcess(Guid Id, string Key, int Version);
+
+/// <summary>
+/// What a deployment stored: <see cref="Processes"/> lists every executable process of the file (document order); the
+/// first is repeated as <c>id</c>, <c>key</c> and <c>version</c> for clients written when a file deployed one process.
+/// </summary>
+public sealed record DeployedResponse(Guid Id, string Key, int Version, IReadOnlyList<DeployedProcess> Processes);
 
 public sealed record DefinitionResponse(Guid Id, string Key, int Version, string? Name, DateTime DeployedAt);
 

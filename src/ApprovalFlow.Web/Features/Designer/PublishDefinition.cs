@@ -7,7 +7,7 @@ using Mediator;
 namespace ApprovalFlow.Web.Features.Designer;
 
 /// <summary>
-/// Publishes (发布) the designer's model as the next version of its process key, with the engine's deployment — the
+/// Publishes (发布) the designer's model as the next version of each of its executable processes' keys, with the engine's deployment — the
 /// same as <c>POST /api/definitions</c>. Running cases keep their version; new cases start on this one. A model with
 /// problems is refused whole (<see cref="DefinitionInvalidException"/>, 400 with every problem).
 /// </summary>
@@ -28,7 +28,9 @@ public sealed class PublishDefinitionHandler(WorkflowEngine engine) : ICommandHa
             throw RefusedException.Invalid("xml", Ui.Shell.L.T("模型为空，请提交 BPMN 2.0 XML。", "The model is empty; send BPMN 2.0 XML."));
         }
         // Bytes as sent: the model's own XML declaration says its encoding (the MIWG files include ISO-8859-1 ones).
-        var deployed = await engine.DeployAsync(command.Model, command.Actor.Name, ct);
-        return new DeployedResponse(deployed.Id, deployed.Key, deployed.Version);
+        // Every executable process of the file (a collaboration deploys each of its pools' processes).
+        var deployed = await engine.DeployAllAsync(command.Model, command.Actor.Name, ct);
+        var first = deployed[0];
+        return new DeployedResponse(first.Id, first.Key, first.Version, deployed.Select(d => new DeployedProcess(d.Id, d.Key, d.Version)).ToList());
     }
 }

@@ -20,7 +20,8 @@ public sealed class ReadModelFileHandler(ModelFolders folders) : IQueryHandler<R
             ?? throw RefusedException.NotFound($"The designer has no folder '{query.Folder}'.");
         var file = ModelFolders.FilesOf(folder).SingleOrDefault(f => f == query.File)
             ?? throw RefusedException.NotFound($"Folder '{query.Folder}' has no model '{query.File}'.");
-        var xml = await File.ReadAllTextAsync(Path.Combine(folder.Path, file), ct);
+        // Decoded as its byte-order mark or XML declaration says (some models are ISO-8859-1), as the engine reads it.
+        var xml = ApprovalFlow.Engine.Parsing.BpmnReader.Decode(await File.ReadAllBytesAsync(Path.Combine(folder.Path, file), ct));
         return new ModelFileResponse(folder.Name, file, xml);
     }
 }

@@ -99,11 +99,19 @@ export async function init(container, dotNetRef) {
   return true;
 }
 
+/**
+ * The text is already decoded (a JS string), so the encoding its XML declaration names (e.g. ISO-8859-1 in the MIWG
+ * files) no longer applies: it is said to be UTF-8, as the modeler writes it on export, instead of importing with a warning.
+ */
+function declaredUtf8(xml) {
+  return xml.replace(/^(\uFEFF?\s*<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
 /** Opens a BPMN document; returns the import warnings (messages). Throws with the reason when it cannot be read. */
 export async function importXml(container, xml) {
   const designer = designerOf(container);
   clearProblems(container);
-  const result = await designer.modeler.importXML(xml || emptyDiagram);
+  const result = await designer.modeler.importXML(declaredUtf8(xml || emptyDiagram));
   designer.modeler.get('canvas').zoom('fit-viewport', 'auto');
   return (result.warnings || []).map(w => w.message);
 }
