@@ -70,6 +70,23 @@ public sealed class StalledStepsScenarios
     }
 
     [Fact]
+    public async Task A_county_officer_sees_the_stalled_steps_of_their_department_in_their_county_only()
+    {
+        await using var world = await SupervisionWorld.CreateAsync();
+        await world.SeedOctoberAsync();
+
+        // Y2 is emergency-management's, in 冀州区: its county's officer sees it, 桃城区's does not (docs/security.md).
+        var jizhou = await world.UserAsync(AppRoles.Officer, "emergency-management", SupervisionWorld.Jizhou);
+        Steps(await GetAsync(jizhou, "/api/supervision/stalled-steps"), world).ShouldBe(["Y2"]);
+        var taocheng = await world.UserAsync(AppRoles.Officer, "emergency-management", SupervisionWorld.Taocheng);
+        Steps(await GetAsync(taocheng, "/api/supervision/stalled-steps"), world).ShouldBeEmpty();
+        Steps(await GetAsync(taocheng, $"/api/supervision/stalled-steps?county={SupervisionWorld.Jizhou}"), world).ShouldBeEmpty(
+            "a county officer's filter cannot widen their county");
+        var figures = await GetAsync(taocheng, "/api/supervision/figures?groupBy=county&from=2026-09-01&to=2026-10-31");
+        figures["rows"]!.AsArray().Select(r => r.Text("key")).ShouldAllBe(key => key == SupervisionWorld.Taocheng);
+    }
+
+    [Fact]
     public async Task Supervisors_see_every_county_an_officer_only_their_department_a_leader_their_projects_and_an_enterprise_nothing()
     {
         await using var world = await SupervisionWorld.CreateAsync();

@@ -132,13 +132,13 @@ public sealed class SupervisionWorld : IAsyncDisposable
 
     public async Task<HttpClient> SupervisorAsync() => await App.ClientForAsync(ProjectWorld.Supervisor);
 
-    public async Task<HttpClient> UserAsync(string role, string? department = null)
+    public async Task<HttpClient> UserAsync(string role, string? department = null, string? county = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Department = department };
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, Department = department, County = county };
             (await users.CreateAsync(user, DemoAccount.Password)).Succeeded.ShouldBeTrue();
             (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
         }

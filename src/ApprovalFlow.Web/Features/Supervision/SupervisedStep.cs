@@ -28,14 +28,18 @@ public static class SupervisedStep
     public static string OpenFilterSql => $"\"Status\" IN ({string.Join(", ", OpenStatuses.Select(s => (int)s).Order())})";
 
     /// <summary>
-    /// The steps the scope may see, without joins (the step carries its county): everything, a department's, or those
-    /// of the projects a leader is paired with.
+    /// The steps the scope may see, without joins (the step carries its county): everything, a department's (in its
+    /// county, for a county's officer), or those of the projects a leader is paired with.
     /// </summary>
     public static IQueryable<ApprovalStep> StepsIn(AppDbContext db, SupervisionScope scope)
     {
         var steps = db.Set<ApprovalStep>();
         if (scope.Everything) return steps;
-        if (scope.Department is { } department) return steps.Where(s => s.Department == department);
+        if (scope.Department is { } department)
+        {
+            var ofDepartment = steps.Where(s => s.Department == department);
+            return scope.County is { Length: > 0 } county ? ofDepartment.Where(s => s.CountyCode == county) : ofDepartment;
+        }
         if (scope.PairedLeaderUserId is { } leader)
         {
             var cases = from c in db.Set<ApprovalCase>()

@@ -8,9 +8,10 @@ namespace ApprovalFlow.Web.Features.Supervision;
 
 /// <summary>
 /// What part of the steps a caller supervises: supervisors and administrators every county; an officer only the steps of
-/// their own department; a paired leader only the steps of projects they lead. Enterprises are refused at the endpoints.
+/// their own department, and of their own county when they have one (docs/security.md); a paired leader only the steps of
+/// projects they lead. Enterprises are refused at the endpoints.
 /// </summary>
-public sealed record SupervisionScope(bool Everything, string? Department, string? PairedLeaderUserId)
+public sealed record SupervisionScope(bool Everything, string? Department, string? PairedLeaderUserId, string? County = null)
 {
     public static readonly SupervisionScope All = new(true, null, null);
 
@@ -22,7 +23,8 @@ public sealed record SupervisionScope(bool Everything, string? Department, strin
         if (actor.IsAdministrator || actor.Roles.Contains(AppRoles.Supervisor)) return All;
         if (actor.Roles.Contains(AppRoles.Officer))
         {
-            return (await CallerScope.LoadAsync(db, actor, ct)).OfficerDepartment is { } department ? new(false, department, null) : None;
+            var caller = await CallerScope.LoadAsync(db, actor, ct);
+            return caller.OfficerDepartment is { } department ? new(false, department, null, caller.County) : None;
         }
         if (actor.Roles.Contains(AppRoles.PairedLeader)) return new(false, null, actor.UserId);
         throw RefusedException.Forbidden("Only supervisors, administrators, officers and paired leaders see supervision figures.");
