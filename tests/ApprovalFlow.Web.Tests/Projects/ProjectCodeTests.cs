@@ -159,5 +159,7 @@ public sealed class ProjectCodeTests
         ProjectCode.FromStored("2011-131102-04-01-123451").Format.ShouldBe(ProjectCodeFormat.Gbt40058);
         ProjectCode.FromStored("2017-440607-70-03-006747").Format.ShouldBe(ProjectCodeFormat.Legacy);
         ProjectCode.FromStored("2011-131102-04-01-123451").ShouldBe(ProjectCode.Parse("20111311020401123451"));
+        // A value shorter than a year and month (a message's business key compared with project codes) is read, not thrown on.
+        ProjectCode.FromStored("20").Value.ShouldBe("20");
     }
 }

@@ -37,7 +37,7 @@ public sealed class DeliverMessageHandler(WorkflowEngine engine, EngineAuthoriza
         {
             await access.RequireInstanceAsync(command.Actor, instanceId, EngineOperation.Work, ct);
         }
-        else if (command.BusinessKey is { Length: >= 4 } businessKey
+        else if (command.BusinessKey is { Length: > 0 } businessKey
                  && await (from c in db.Set<ApprovalCase>()
                            join p in db.Set<Project>() on c.ProjectId equals p.Id
                            where c.Status == ApprovalCaseStatus.Running && p.Code == ProjectCode.FromStored(businessKey)

@@ -46,7 +46,7 @@ public sealed record ProjectCode
     /// makes a stored project unreadable.
     /// </summary>
     public static ProjectCode FromStored(string value) =>
-        new(value, value.StartsWith("20", StringComparison.Ordinal) && value[2..4] is not ("11" or "12")
+        new(value, value.Length >= 4 && value.StartsWith("20", StringComparison.Ordinal) && value[2..4] is not ("11" or "12")
             ? ProjectCodeFormat.Legacy
             : ProjectCodeFormat.Gbt40058);
 
