@@ -52,11 +52,7 @@ public static class ResourceMatrix
         using var request = new HttpRequestMessage(RouteCatalogue.MethodOf(knock.Route), knock.Path(world)) { Content = knock.Content(world) };
         if (knock.Route.EndsWith("/attachments", StringComparison.Ordinal) && !knock.IsRead)
         {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent("%PDF-1.4\n"u8.ToArray());
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", "越权.pdf");
-            request.Content = form;
+            request.Content = SecurityWorld.PdfUpload("越权.pdf");
         }
         var response = await world.Client(caller).SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

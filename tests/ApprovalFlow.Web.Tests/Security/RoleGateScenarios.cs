@@ -44,7 +44,7 @@ public sealed class RoleGateScenarios(SqliteSecurityFixture fixture) : IClassFix
         {
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
             {
-                var route = $"{method} /{System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!.Trim('/'), @"\{(\w+):[^}]+\}", "{$1}")}";
+                var route = RouteCatalogueTests.KeyOf(method, endpoint);
                 foreach (var caller in Signed.Where(c => gates.Any(g => !g.AllowedRoles.Intersect(RolesOf[c]).Any())))
                 {
                     var before = await world.SnapshotAsync();

@@ -12,11 +12,12 @@ public sealed class RouteCatalogueTests(SqliteSecurityFixture fixture) : IClassF
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
-                .Select(m => $"{m} /{Normalise(e.RoutePattern.RawText!.Trim('/'))}"))
+                .Select(m => KeyOf(m, e)))
             .Distinct();
 
-    /// <summary>Route constraints dropped: <c>{id:guid}</c> is <c>{id}</c>.</summary>
-    private static string Normalise(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+):[^}]+\}", "{$1}");
+    /// <summary>The catalogue's key of an endpoint's method and route, constraints dropped: <c>{id:guid}</c> is <c>{id}</c>.</summary>
+    public static string KeyOf(string method, RouteEndpoint endpoint) =>
+        $"{method} /{System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!.Trim('/'), @"\{(\w+):[^}]+\}", "{$1}")}";
 
     [Fact]
     public void Every_api_route_is_in_the_catalogue_and_the_catalogue_names_no_route_that_is_gone()

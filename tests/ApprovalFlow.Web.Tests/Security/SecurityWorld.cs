@@ -142,12 +142,19 @@ public sealed class SecurityWorld
 
     public async Task<Guid> AttachAsync(HttpClient client, Guid taskId)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent("%PDF-1.4\n%测试材料\n"u8.ToArray());
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "file", "land-material.pdf");
+        using var form = PdfUpload("land-material.pdf");
         var response = await client.PostAsync($"/api/tasks/{taskId}/attachments", form);
         return (await response.ShouldHaveStatusAsync(HttpStatusCode.Created)).Id();
+    }
+
+    /// <summary>A one-file multipart body carrying a small PDF, as the attachment route takes it.</summary>
+    public static MultipartFormDataContent PdfUpload(string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent("%PDF-1.4\n%测试材料\n"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", fileName);
+        return form;
     }
 
     /// <summary>Every table's row count but the audit log's, and the number of successful audit entries.</summary>

@@ -83,15 +83,20 @@ public sealed class SupervisionWorld : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var body = $"2510{county}040{Random.Shared.Next(0, 1_000_000):000000}";
-        var code = $"{body[..4]}-{body[4..10]}-{body[10..12]}-{body[12..14]}-{body[14..]}{ProjectCodeCheckDigit.Iso7064Mod11Radix10(body)}";
-        var project = new Project(Guid.NewGuid(), ProjectCode.Parse(code), $"{key} 测试项目", EnterpriseId, county, "制造业", investment,
+        var project = new Project(Guid.NewGuid(), NewCode(county), $"{key} 测试项目", EnterpriseId, county, "制造业", investment,
             ProjectKind.Filed, list, China(9, 1), "test");
         if (pairedLeaderUserId is not null) project.AssignPairedLeader(pairedLeaderUserId, "包联领导", "test", China(9, 1));
         db.Add(project);
         await db.SaveChangesAsync();
         Projects[key] = project.Id;
         return project.Id;
+    }
+
+    /// <summary>A GB/T 40058 code of October 2025 in the county, with a random serial.</summary>
+    private static ProjectCode NewCode(string county)
+    {
+        var body = $"2510{county}040{Random.Shared.Next(0, 1_000_000):000000}";
+        return ProjectCode.Parse($"{body[..4]}-{body[4..10]}-{body[10..12]}-{body[12..14]}-{body[14..]}{ProjectCodeCheckDigit.Iso7064Mod11Radix10(body)}");
     }
 
     /// <summary>
@@ -107,9 +112,7 @@ public sealed class SupervisionWorld : IAsyncDisposable
         var project = (await db.Set<Project>().FindAsync(projectId))!;
         if (decidedAt is null && await db.Set<ApprovalCase>().AnyAsync(c => c.ProjectId == projectId && c.Status == ApprovalCaseStatus.Running))
         {
-            var body = $"2510{project.CountyCode}040{Random.Shared.Next(0, 1_000_000):000000}";
-            var code = $"{body[..4]}-{body[4..10]}-{body[10..12]}-{body[12..14]}-{body[14..]}{ProjectCodeCheckDigit.Iso7064Mod11Radix10(body)}";
-            var sibling = new Project(Guid.NewGuid(), ProjectCode.Parse(code), project.Name + "（另一标段）", EnterpriseId, project.CountyCode,
+            var sibling = new Project(Guid.NewGuid(), NewCode(project.CountyCode), project.Name + "（另一标段）", EnterpriseId, project.CountyCode,
                 project.Industry, project.TotalInvestment, project.Kind, project.List, project.RegisteredAt, "test");
             if (project.PairedLeaderUserId is { } leader) sibling.AssignPairedLeader(leader, project.PairedLeaderName, "test", project.RegisteredAt);
             db.Add(sibling);
