@@ -101,6 +101,8 @@ public sealed partial class WorkflowEngine
     {
         for (var attempt = 0; ; attempt++)
         {
+            // With observers the transition and what they write commit together: in the host's transaction, else in one begun here.
+            var own = services.Observers.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
                 var tx = attempt == 0 && preloaded is not null ? preloaded : await LoadAsync(instanceId, actor, modelOverride, ct);
@@ -115,6 +117,8 @@ public sealed partial class WorkflowEngine
                 if (!await TransitionWriter.TrySaveAsync(db, accept: false, ct))
                     await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 db.ChangeTracker.Clear();
+                await ReportAsync(touched, ct);
+                if (own is not null) await own.CommitAsync(ct);
                 foreach (var execution in touched) ScheduleTimers(execution);
                 await BroadcastThrownSignalsAsync(touched, ct);
                 return result;
@@ -134,6 +138,35 @@ public sealed partial class WorkflowEngine
             {
                 db.ChangeTracker.Clear();
                 throw;
+            }
+            finally
+            {
+                if (own is not null) await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands each touched instance's report to the host's observers, inside the transition's transaction. A conflict in
+    /// what they write is not retried (the engine's rows are already written in this transaction): it refuses the transition.
+    /// </summary>
+    private async Task ReportAsync(IEnumerable<Execution> touched, CancellationToken ct)
+    {
+        var observers = services.Observers;
+        if (observers.Count == 0) return;
+        foreach (var execution in touched)
+        {
+            var report = execution.Report();
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    await observer.OnTransitionAsync(report, ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    throw new ConcurrencyException($"Instance {report.InstanceId}: what the host keeps beside it was changed concurrently; try again.");
+                }
             }
         }
     }

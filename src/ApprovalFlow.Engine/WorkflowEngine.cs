@@ -115,20 +115,31 @@ public sealed partial class WorkflowEngine
         var model = cache.Get(definition);
         var startEvent = messageName is null ? null : model.Root.MessageStarts.Concat(model.Root.SignalStarts).First(m => m.SubscriptionName == messageName);
         var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
-        db.Add(instance);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
+        var own = services.Observers.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            db.Add(instance);
             execution.MergeVariables(variables);
             await execution.StartAsync(ct, startEvent);
             execution.Flush();
             if (!await TransitionWriter.TrySaveAsync(db, accept: true, ct))
                 await db.SaveChangesAsync(ct);
+            if (services.Observers.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                await ReportAsync([execution], ct);
+            }
+            if (own is not null) await own.CommitAsync(ct);
         }
         catch
         {
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
         }
         ScheduleTimers(execution);
         await BroadcastThrownSignalsAsync([execution], ct);

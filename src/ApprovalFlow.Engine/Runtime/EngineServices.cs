@@ -17,6 +17,11 @@ internal sealed class EngineServices(IServiceProvider provider, IOptions<EngineO
 
     public DefinitionCache Definitions => provider.GetRequiredService<DefinitionCache>();
 
+    private IReadOnlyList<ITransitionObserver>? observers;
+
+    /// <summary>The host's transition observers, resolved once per scope.</summary>
+    public IReadOnlyList<ITransitionObserver> Observers => observers ??= provider.GetServices<ITransitionObserver>().ToList();
+
     /// <summary>Ids of the elements from which <paramref name="flow"/> can still be reached without passing <paramref name="join"/>.</summary>
     public HashSet<string> Upstream(ProcessModel model, FlowNode join, SequenceFlow flow) =>
         UpstreamCache.GetOrAdd((model, join.Id, flow.Id), _ =>

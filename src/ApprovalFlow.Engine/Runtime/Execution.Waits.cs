@@ -246,6 +246,7 @@ internal sealed partial class Execution
     private void History(FlowNode? node, Token? token, string what, string? who, string? detail)
     {
         if (node is not null && token is not null) TrackElement(node, token, what, who);
+        if (node is not null) Events.Add(new ElementEvent(node.Id, node.ElementType, what, node.Extensions));
         AppendHistory(node, token, what, who, detail);
     }
 

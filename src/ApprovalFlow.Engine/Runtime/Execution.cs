@@ -26,6 +26,19 @@ internal sealed partial class Execution
     private readonly List<ElementInstanceRecord> openElements;
 
     public JsonObject Variables { get; }
+    /// <summary>The element events of this transition, in order (for the host's transition observers).</summary>
+    public List<ElementEvent> Events { get; } = [];
+    /// <summary>Whether this transition started the instance.</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>What this transition did, for the host's observers; call after <see cref="Flush"/>.</summary>
+    public TransitionReport Report() => new(instance.Id, instance.DefinitionId, instance.DefinitionKey, instance.DefinitionVersion,
+        instance.BusinessKey, actor, now, Started, instance.Status.ToString().ToLowerInvariant(), instance.IsSuspended, Events,
+        openTasks.Select(t => new OpenTaskInfo(t.Id, t.ElementId, model.Nodes.TryGetValue(t.ElementId, out var n) ? n.Extensions : EmptyExtensions,
+            (t.CandidateGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
+        ActiveTokens.OrderBy(t => t.Seq).Select(t => t.ElementId).Distinct().ToList(), Variables);
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyExtensions = new Dictionary<string, string>();
     public List<TimerRecord> NewTimers { get; } = [];
     /// <summary>Subscriptions created in this transition, in order.</summary>
     public List<Guid> NewSubscriptionIds { get; } = [];
@@ -91,6 +104,7 @@ internal sealed partial class Execution
 
     public async Task StartAsync(CancellationToken ct, FlowNode? startEvent = null)
     {
+        Started = true;
         History(null, null, "instance-started", null, instance.BusinessKey);
         var start = startEvent ?? model.Root.Start
             ?? throw new ExecutionException(model.Key, $"The process starts only by message or signal ({string.Join(", ", model.Root.MessageStarts.Select(m => m.MessageName).Concat(model.Root.SignalStarts.Select(s => "signal " + s.SignalName)))}).");

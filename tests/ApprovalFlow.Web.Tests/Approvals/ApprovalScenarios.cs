@@ -10,12 +10,20 @@ using static ApprovalFlow.Web.Tests.Approvals.ApprovalWorld;
 namespace ApprovalFlow.Web.Tests.Approvals;
 
 /// <summary>Approval cases over HTTP, from the application to the confirmed start conditions; run once per database.</summary>
-public abstract class ApprovalScenarios(WebAppFactory factory)
+public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = false)
 {
+    /// <summary>A world on the app; for the renamed variants, on the shipped models published again with every id renamed.</summary>
+    private async Task<ApprovalWorld> NewWorldAsync(string enterpriseName = "衡水某制造有限公司")
+    {
+        var world = await ApprovalWorld.CreateAsync(factory, enterpriseName);
+        if (renamed) await ShippedModels.EnsureRenamedAsync(factory, world.Admin);
+        return world;
+    }
+
     [Fact]
     public async Task Five_steps_run_in_parallel_a_returned_step_is_resubmitted_and_the_case_completes()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var started = await world.StartAsync();
         started.Text("status").ShouldBe("running");
         started.Text("mode").ShouldBe("normal");
@@ -27,7 +35,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         var caseId = started.Id();
 
         var approvalCase = await world.RegisterAsync(started);
-        approvalCase["openTasks"]!.AsArray().Select(t => t.Text("elementId"))
+        approvalCase["openTasks"]!.AsArray().Select(t => ShippedModels.ShippedIdOf(t))
             .ShouldBe(Steps.Select(s => s + "Accept"), ignoreOrder: true);
 
         var planning = await world.OfficerOfStepAsync("planning");
@@ -41,10 +49,10 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         StatusOf(approvalCase, "planning").ShouldBe("returnedForCorrection");
 
         var enterpriseTasks = await world.Enterprise.GetJsonArrayAsync("/api/my/tasks");
-        enterpriseTasks.Single()!.Text("elementId").ShouldBe("planningResubmit");
+        enterpriseTasks.Single()!.Text("stepCode").ShouldBe("planning");
         enterpriseTasks.Single()!.Text("action").ShouldBe("resubmit");
         var asEnterprise = await GetCaseAsync(world.Enterprise, caseId);
-        asEnterprise["openTasks"]!.AsArray().Single(t => t.Text("elementId") == "planningResubmit")!["actions"]!.AsArray()
+        asEnterprise["openTasks"]!.AsArray().Single(t => ShippedModels.ShippedIdOf(t) == "planningResubmit")!["actions"]!.AsArray()
             .Select(a => a!.GetValue<string>()).ShouldBe(["resubmit"]);
 
         // The others go on and finish while planning is being corrected.
@@ -60,7 +68,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         StatusOf(approvalCase, "planning").ShouldBe("awaitingAcceptance");
         approvalCase = await world.RunStepAsync(approvalCase, "planning");
         StatusOf(approvalCase, "planning").ShouldBe("approved");
-        approvalCase["openTasks"]!.AsArray().Select(t => t.Text("elementId")).ShouldBe(["confirmStart"]);
+        approvalCase["openTasks"]!.AsArray().Select(t => ShippedModels.ShippedIdOf(t)).ShouldBe(["confirmStart"]);
 
         var developmentReform = await world.OfficerAsync("development-reform");
         var confirmed = await (await developmentReform.PostAsJsonAsync($"/api/cases/{caseId}/confirm-start", new { met = true }))
@@ -80,7 +88,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     [Fact]
     public async Task In_virtual_mode_approved_steps_wait_for_land_and_become_approved_when_land_is_approved()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var approvalCase = await world.RegisterAsync(await world.StartAsync("virtual"));
         approvalCase.Text("mode").ShouldBe("virtual");
 
@@ -106,7 +114,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     [Fact]
     public async Task A_rejected_step_ends_rejected_with_its_reasons_and_a_rejection_without_reasons_is_refused()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var approvalCase = await world.RegisterAsync(await world.StartAsync());
         var eia = await world.OfficerOfStepAsync("eia");
         approvalCase = await ActAsync(eia, approvalCase, "eiaAccept", "accept");
@@ -118,13 +126,13 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         var badOutcome = await eia.PostAsJsonAsync($"/api/tasks/{TaskId(approvalCase, "eiaDecide")}/decide", new { outcome = "maybe" });
         (await badOutcome.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!["outcome"].ShouldNotBeNull();
         var pledge = await eia.PostAsJsonAsync($"/api/tasks/{TaskId(approvalCase, "eiaDecide")}/decide", new { outcome = "pledge" });
-        (await pledge.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).Text("detail").ShouldContain("pledge system");
+        (await pledge.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).Text("detail").ShouldContain("承诺制");
 
         approvalCase = await ActAsync(eia, approvalCase, "eiaDecide", "decide", new { outcome = "reject", opinion = "项目选址位于水源保护区" });
         StatusOf(approvalCase, "eia").ShouldBe("rejected");
         Step(approvalCase, "eia")["decidedAt"].ShouldNotBeNull();
         Step(approvalCase, "eia")["history"]!.AsArray().Last()!.Text("note").ShouldBe("项目选址位于水源保护区");
-        approvalCase["openTasks"]!.AsArray().ShouldNotContain(t => t.Text("elementId").StartsWith("eia"));
+        approvalCase["openTasks"]!.AsArray().ShouldNotContain(t => ShippedModels.ShippedIdOf(t).StartsWith("eia"));
     }
 
     [Fact]
@@ -134,6 +142,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         var clock = new SettableClock(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)));
         await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var world = await ApprovalWorld.CreateAsync(app);
+        if (renamed) await ShippedModels.EnsureRenamedAsync(app, world.Admin);
         var approvalCase = await world.RegisterAsync(await world.StartAsync());
         var safety = await world.OfficerOfStepAsync("safety");
         approvalCase = await ActAsync(safety, approvalCase, "safetyAccept", "accept");
@@ -155,14 +164,14 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         resumed["pauses"]!.AsArray().Single()!.Text("reason").ShouldBe("组织专家评审");
 
         var tasks = await safety.GetJsonArrayAsync("/api/my/tasks");
-        var review = tasks.Single(t => t.Text("elementId") == "safetyReview")!;
+        var review = tasks.Single(t => ShippedModels.ShippedIdOf(t) == "safetyReview")!;
         DateOnly.FromDateTime(review["dueAt"]!.GetValue<DateTime>().ToUniversalTime().AddHours(8)).ShouldBe(new DateOnly(2026, 3, 19));
     }
 
     [Fact]
     public async Task An_officer_of_another_department_is_refused_and_nothing_is_written()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var approvalCase = await world.RegisterAsync(await world.StartAsync());
         var safety = await world.OfficerOfStepAsync("safety");
         var before = await GetCaseAsync(world.Admin, approvalCase.Id());
@@ -178,15 +187,15 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         after["steps"]!.ToJsonString().ShouldBe(before["steps"]!.ToJsonString());
         TaskId(after, "eiaAccept").ShouldBe(TaskId(before, "eiaAccept"));
         var asSafety = await GetCaseAsync(safety, approvalCase.Id());
-        asSafety["openTasks"]!.AsArray().Single(t => t.Text("elementId") == "eiaAccept")!["actions"]!.AsArray().ShouldBeEmpty();
-        asSafety["openTasks"]!.AsArray().Single(t => t.Text("elementId") == "safetyAccept")!["actions"]!.AsArray()
+        asSafety["openTasks"]!.AsArray().Single(t => ShippedModels.ShippedIdOf(t) == "eiaAccept")!["actions"]!.AsArray().ShouldBeEmpty();
+        asSafety["openTasks"]!.AsArray().Single(t => ShippedModels.ShippedIdOf(t) == "safetyAccept")!["actions"]!.AsArray()
             .Select(a => a!.GetValue<string>()).ShouldContain("accept");
     }
 
     [Fact]
     public async Task An_enterprise_cannot_see_or_act_on_another_enterprises_case()
     {
-        var world = await ApprovalWorld.CreateAsync(factory, "甲公司");
+        var world = await NewWorldAsync("甲公司");
         var other = await ApprovalWorld.CreateAsync(factory, "乙公司");
         var approvalCase = await world.StartAsync();
         var planning = await world.OfficerOfStepAsync("planning");
@@ -209,7 +218,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     [Fact]
     public async Task A_project_has_one_running_case_and_a_bad_mode_names_the_field()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var bad = await world.Enterprise.PostAsJsonAsync("/api/cases", new { projectId = world.ProjectId, mode = "fast" });
         (await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!["mode"].ShouldNotBeNull();
         await world.StartAsync();
@@ -223,9 +232,9 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     [Fact]
     public async Task Case_lists_come_a_page_at_a_time_newest_first()
     {
-        var first = await ApprovalWorld.CreateAsync(factory);
+        var first = await NewWorldAsync();
         var older = await first.StartAsync();
-        var second = await ApprovalWorld.CreateAsync(factory);
+        var second = await NewWorldAsync();
         var newer = await second.StartAsync();
 
         var pageOne = await first.Admin.GetJsonArrayAsync("/api/cases?page=1&pageSize=1");
@@ -245,7 +254,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
     [Fact]
     public async Task A_pledge_system_case_runs_the_pledge_model_with_its_department_steps()
     {
-        var world = await ApprovalWorld.CreateAsync(factory);
+        var world = await NewWorldAsync();
         var approvalCase = await world.StartAsync("pledgeSystem");
         approvalCase.Text("definitionKey").ShouldBe("pledge-system-approval");
         approvalCase["steps"]!.AsArray().Select(s => s.Text("stepCode")).ShouldContain("permit");
@@ -255,7 +264,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory)
         await (await world.Enterprise.PostAsJsonAsync($"/api/tasks/{TaskId(approvalCase, "signPledge")}/resubmit", new { note = "已签署" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
         approvalCase = await ActAsync(world.Enterprise, approvalCase, "signPledge", "sign-pledge", new { text = "本企业承诺按公布的标准建设。" });
-        approvalCase["openTasks"]!.AsArray().Select(t => t.Text("elementId")).ShouldContain("startConstruction");
+        approvalCase["openTasks"]!.AsArray().Select(t => ShippedModels.ShippedIdOf(t)).ShouldContain("startConstruction");
         StatusOf(approvalCase, "permit").ShouldBe("underReview");
     }
 
@@ -268,3 +277,10 @@ public sealed class SqliteApprovalScenarios(WebAppFactory factory)
 
 public sealed class PostgresApprovalScenarios(PostgresWebAppFactory factory)
     : ApprovalScenarios(factory), IClassFixture<PostgresWebAppFactory>;
+
+/// <summary>The same scenarios on the shipped models with every element id renamed: the same statuses and outcomes (issue 12).</summary>
+public sealed class RenamedSqliteApprovalScenarios(WebAppFactory factory)
+    : ApprovalScenarios(factory, renamed: true), IClassFixture<WebAppFactory>;
+
+public sealed class RenamedPostgresApprovalScenarios(PostgresWebAppFactory factory)
+    : ApprovalScenarios(factory, renamed: true), IClassFixture<PostgresWebAppFactory>;

@@ -91,8 +91,18 @@ public sealed class ApprovalWorld
     public static async Task<JsonObject> GetCaseAsync(HttpClient client, Guid caseId) =>
         await (await client.GetAsync($"/api/cases/{caseId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
 
-    public static Guid TaskId(JsonObject approvalCase, string elementId) =>
-        approvalCase["openTasks"]!.AsArray().Single(t => t.Text("elementId") == elementId)!["id"]!.GetValue<Guid>();
+    /// <summary>
+    /// The open task the shipped model calls <paramref name="shippedId"/>: found by that element's step and role (so the same
+    /// scenario runs on a model whose ids were renamed, see <see cref="ShippedModels"/>), else by id.
+    /// </summary>
+    public static Guid TaskId(JsonObject approvalCase, string shippedId)
+    {
+        var tasks = approvalCase["openTasks"]!.AsArray();
+        var task = ShippedModels.RoleOf(shippedId) is { } role
+            ? tasks.Single(t => t!["stepCode"]?.GetValue<string>() == role.Step && t["role"]?.GetValue<string>() == role.Role)
+            : tasks.Single(t => t.Text("elementId") == shippedId);
+        return task!["id"]!.GetValue<Guid>();
+    }
 
     public static JsonNode Step(JsonObject approvalCase, string stepCode) =>
         approvalCase["steps"]!.AsArray().Single(s => s.Text("stepCode") == stepCode)!;

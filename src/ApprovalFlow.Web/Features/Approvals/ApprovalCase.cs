@@ -39,6 +39,13 @@ public sealed class ApprovalCase
 
     public List<ApprovalStep> Steps { get; private set; } = [];
 
+    /// <summary>The case's instance now runs on another version of its model (a migration).</summary>
+    public void FollowVersion(string definitionKey, int definitionVersion)
+    {
+        DefinitionKey = definitionKey;
+        DefinitionVersion = definitionVersion;
+    }
+
     public void End(ApprovalCaseStatus status, DateTime at)
     {
         Status = status;

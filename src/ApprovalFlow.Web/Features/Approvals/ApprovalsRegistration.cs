@@ -1,3 +1,4 @@
+using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Calendar;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -6,7 +7,8 @@ public static class ApprovalsRegistration
 {
     public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
-        services.AddScoped<CaseSynchronizer>();
+        services.AddScoped<CaseTransitionContext>();
+        services.AddScoped<ITransitionObserver, StepKeeper>();
         services.AddScoped<CaseTaskAccess>();
         services.AddScoped<CaseTaskCompletion>();
         services.AddSingleton<StepClock>();

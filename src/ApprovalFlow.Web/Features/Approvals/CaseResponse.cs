@@ -57,4 +57,11 @@ public sealed record CaseTaskResponse(
     DateTime? DueAt,
     IReadOnlyList<string> Actions,
     string? Light = null,
-    int? WorkingDaysLeft = null);
+    int? WorkingDaysLeft = null)
+{
+    /// <summary>What the task is for, as its model declares it (<c>af:role</c>: accept, review, decide, ...); null for a task without one.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The outcomes a decision task takes (its <c>af:outcomes</c>; <c>pledge</c> only where the case and step allow it).</summary>
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+}

@@ -18,7 +18,7 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
     /// an officer only on its department's tasks, an enterprise only on its own case's enterprise tasks. Another
     /// enterprise's case reads as missing (404); a task of the wrong department or kind is refused (403 / 409).
     /// </summary>
-    public async Task<CaseTask> RequireAsync(Actor actor, Guid taskId, CaseTaskKind action, CancellationToken ct)
+    public async Task<CaseTask> RequireAsync(Actor actor, Guid taskId, CaseTaskKind? action, CancellationToken ct)
     {
         var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不存在。", $"Task {taskId} does not exist."));
         var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Pauses)
@@ -27,11 +27,11 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId, ct))!.DefinitionId, ct);
         await RequireMayActAsync(actor, approvalCase, task, ct);
 
-        var kind = CaseTaskKinds.Of(task.ElementId);
-        if (kind != action)
+        var kind = model.KindOf(task.ElementId);
+        if (action is not null && kind != action)
         {
             throw RefusedException.Conflict(
-                $"Task {taskId} ({task.Name}) is not a task to {action.Action()}; it is done with '{kind.Action()}'.");
+                $"Task {taskId} ({task.Name}) is not a task to {action.Value.Action()}; it is done with '{kind.Action()}'.");
         }
         var stepCode = model.StepCodeOf(task.ElementId);
         var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);

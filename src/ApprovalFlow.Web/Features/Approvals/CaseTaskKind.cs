@@ -1,6 +1,6 @@
 namespace ApprovalFlow.Web.Features.Approvals;
 
-/// <summary>What a case task asks for, read from its element id (workflows/README.md), and so which action completes it.</summary>
+/// <summary>Which approval action completes a case task, from its role (<see cref="TaskRole"/>).</summary>
 public enum CaseTaskKind
 {
     Other = 0,
@@ -15,30 +15,6 @@ public enum CaseTaskKind
 
 public static class CaseTaskKinds
 {
-    public static CaseTaskKind Of(string elementId) => elementId switch
-    {
-        "register" => CaseTaskKind.Accept,
-        "confirmStart" => CaseTaskKind.ConfirmStart,
-        "signPledge" => CaseTaskKind.Resubmit,
-        "checkLandAndFiling" or "startConstruction" or "combinedAcceptance" or "revokeAndRecordCredit" => CaseTaskKind.Decide,
-        _ when elementId.EndsWith("Accept", StringComparison.Ordinal) => CaseTaskKind.Accept,
-        _ when elementId.EndsWith("Review", StringComparison.Ordinal) => CaseTaskKind.Review,
-        _ when elementId.EndsWith("Decide", StringComparison.Ordinal) => CaseTaskKind.Decide,
-        _ when elementId.EndsWith("Resubmit", StringComparison.Ordinal) => CaseTaskKind.Resubmit,
-        _ => CaseTaskKind.Other,
-    };
-
-    /// <summary>
-    /// The action that does the task: its kind's, except the pledge-system tasks, which have their own endpoints
-    /// (signing the pledge, verifying it); <c>resubmit</c> refuses <c>signPledge</c>.
-    /// </summary>
-    public static string ActionOf(string elementId) => elementId switch
-    {
-        SignCasePledge.TaskElement => "sign-pledge",
-        VerifyPledgeOnCase.TaskElement => "verify-pledge",
-        _ => Of(elementId).Action(),
-    };
-
     public static string Action(this CaseTaskKind kind) => kind switch
     {
         CaseTaskKind.Accept => "accept",

@@ -17,8 +17,7 @@ public sealed class ClaimCaseTaskHandler(CaseTaskAccess access, WorkflowEngine e
 {
     public async ValueTask<CaseResponse> Handle(ClaimCaseTask command, CancellationToken ct)
     {
-        var task = await engine.GetTaskAsync(command.TaskId, ct) ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {command.TaskId} 不存在。", $"Task {command.TaskId} does not exist."));
-        var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKinds.Of(task.ElementId), ct);
+        var caseTask = await access.RequireAsync(command.Actor, command.TaskId, null, ct);
         await engine.ClaimAsync(caseTask.Task.Id, command.Actor.Name, ct);
         return await sender.Send(new GetCase(command.Actor, caseTask.Case.Id), ct);
     }

@@ -25,11 +25,14 @@ public sealed class ConfirmStartConditionsHandler(AppDbContext db, WorkflowEngin
         var instanceId = await (await db.CasesVisibleToAsync(engine, command.Actor, ct))
             .Where(c => c.Id == command.CaseId).Select(c => (Guid?)c.InstanceId).SingleOrDefaultAsync(ct)
             ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {command.CaseId} 不存在。", $"Case {command.CaseId} does not exist."));
+        var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(instanceId, ct))!.DefinitionId, ct);
         var task = (await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
-            .FirstOrDefault(t => CaseTaskKinds.Of(t.ElementId) == CaseTaskKind.ConfirmStart)
+            .FirstOrDefault(t => model.RoleOf(t.ElementId) == TaskRole.ConfirmStart)
             ?? throw RefusedException.Conflict("The start conditions can be confirmed only when every step has ended; this case is not there.");
         var caseTask = await access.RequireAsync(command.Actor, task.Id, CaseTaskKind.ConfirmStart, ct);
-        return await completion.CompleteAsync(command.Actor, caseTask, new JsonObject { ["startConditionsMet"] = command.Met.Value }, ct,
+        var variables = new JsonObject();
+        if (model.Element(task.ElementId)?.Extensions.GetValueOrDefault(ApprovalRoles.ApprovedVariable) is { } met) variables[met] = command.Met.Value;
+        return await completion.CompleteAsync(command.Actor, caseTask, variables, ct,
             command.Opinion);
     }
 }

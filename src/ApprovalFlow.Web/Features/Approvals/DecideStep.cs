@@ -37,28 +37,28 @@ public sealed class DecideStepHandler(CaseTaskAccess access, CaseTaskCompletion 
         return await completion.CompleteAsync(command.Actor, caseTask, variables, ct, note);
     }
 
+    /// <summary>The variables the decision sets, as its task declares them (<c>af:outcomes</c>, <c>af:outcomeVariable</c>, <c>af:approvedVariable</c>).</summary>
     private static JsonObject Variables(CaseTask caseTask, string outcome)
     {
-        var element = caseTask.Task.ElementId;
-        switch (element)
+        var element = caseTask.Model.Element(caseTask.Task.ElementId)
+            ?? throw RefusedException.Conflict($"Task {caseTask.Task.Id} is not in its case's model.");
+        var declared = ApprovalRoles.OutcomesOf(element.Extensions);
+        if (!declared.Contains(outcome)) throw Unsupported(caseTask.Task.Name ?? element.Id, outcome, string.Join(", ", declared));
+        if (!DecisionOutcomes.Allowed(element, caseTask.Step, caseTask.Case.Mode).Contains(outcome))
         {
-            case "checkLandAndFiling":
-                if (outcome is not ("approve" or "reject")) throw Unsupported(element, outcome, "approve, reject");
-                return new JsonObject { ["pledgeEligible"] = outcome == "approve" };
-            case "startConstruction" or "combinedAcceptance" or "revokeAndRecordCredit":
-                if (outcome != "approve") throw Unsupported(element, outcome, "approve");
-                return [];
+            var step = caseTask.Step?.Name ?? caseTask.Task.Name;
+            throw new RefusedException(StatusCodes.Status422UnprocessableEntity, "Refused: pledge-not-allowed", Ui.Shell.L.T(
+                $"只有承诺制案件中可由承诺替代的事项才能以承诺替代；“{step}”不可以。",
+                $"A pledge may replace only a pledge-replaceable step in a case under the pledge system; the step '{step}' is not."));
         }
-        var step = caseTask.Step ?? throw RefusedException.Conflict($"Task {caseTask.Task.Id} belongs to no step.");
-        if (outcome == "pledge" && !(step.PledgeReplaceable && caseTask.Case.Mode == ApprovalMode.PledgeSystem))
-        {
-            throw new RefusedException(StatusCodes.Status422UnprocessableEntity, "Refused: pledge-not-allowed",
-                $"A pledge may replace only a pledge-replaceable step in a case under the pledge system; step {step.StepCode} in a {caseTask.Case.Mode.Term()} case is not.");
-        }
-        return new JsonObject { [step.StepCode + "Outcome"] = outcome };
+        var variables = new JsonObject();
+        if (element.Extensions.TryGetValue(ApprovalRoles.OutcomeVariable, out var name)) variables[name] = outcome;
+        if (element.Extensions.TryGetValue(ApprovalRoles.ApprovedVariable, out var approved)) variables[approved] = outcome == "approve";
+        return variables;
     }
 
-    private static RefusedException Unsupported(string element, string outcome, string allowed) =>
-        new(StatusCodes.Status422UnprocessableEntity, "Refused: outcome-not-allowed",
-            $"Task {element} cannot be decided '{outcome}'; it takes {allowed}.");
+    private static RefusedException Unsupported(string task, string outcome, string allowed) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Refused: outcome-not-allowed", Ui.Shell.L.T(
+            $"任务“{task}”不能作出“{Ui.Shell.OutcomeText.Of(outcome)}”的决定；可选：{string.Join("、", allowed.Split(", ").Select(Ui.Shell.OutcomeText.Of))}。",
+            $"Task '{task}' cannot be decided '{outcome}'; it takes {allowed}."));
 }

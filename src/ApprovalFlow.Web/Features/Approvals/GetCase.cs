@@ -30,16 +30,22 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
         var openTasks = new List<CaseTaskResponse>();
         foreach (var task in tasks)
         {
-            var kind = CaseTaskKinds.Of(task.ElementId);
+            var role = model.RoleOf(task.ElementId);
             var mayAct = await access.RefusalAsync(query.Actor, approvalCase, task, ct) is null;
-            var action = CaseTaskKinds.ActionOf(task.ElementId);
-            IReadOnlyList<string> actions = !mayAct || (kind == CaseTaskKind.Other && task.ElementId != VerifyPledgeOnCase.TaskElement) ? []
+            var action = role.Action();
+            IReadOnlyList<string> actions = !mayAct || role == TaskRole.None ? []
                 : task.CandidateGroups.Contains(CaseModel.EnterpriseGroup) ? [action]
                 : ["claim", action];
-            var verification = task.ElementId == VerifyPledgeOnCase.TaskElement ? lights.OfVerification(task.CreatedAt, now) : null;
+            var verification = role == TaskRole.VerifyPledge ? lights.OfVerification(task.CreatedAt, now) : null;
             openTasks.Add(new CaseTaskResponse(task.Id, task.ElementId, task.Name, model.StepCodeOf(task.ElementId), task.CandidateGroups,
                 task.Assignee, task.CreatedAt.AsUtc(), task.DueAt.AsUtc() ?? verification?.DueAt.AsUtc(), actions,
-                verification?.Light.Term(), verification?.WorkingDaysLeft));
+                verification?.Light.Term(), verification?.WorkingDaysLeft)
+            {
+                Role = model.Element(task.ElementId)?.Extensions.GetValueOrDefault(ApprovalRoles.Role),
+                Outcomes = role is TaskRole.Decide or TaskRole.Revoke && model.Element(task.ElementId) is { } decision
+                    ? DecisionOutcomes.Allowed(decision, approvalCase.Steps.SingleOrDefault(s => s.StepCode == model.StepCodeOf(task.ElementId)), approvalCase.Mode)
+                    : [],
+            });
         }
 
         return new CaseResponse(approvalCase.Id, project.Id, project.Code.Value, project.Name, approvalCase.EnterpriseId,

@@ -71,7 +71,7 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
             }
             var stepCode = model.StepCodeOf(task.ElementId);
             var step = stepCode is null ? null : steps.GetValueOrDefault((approvalCase.Id, stepCode));
-            result.Add(new MyTask(task.Id, task.ElementId, task.Name, CaseTaskKinds.ActionOf(task.ElementId), approvalCase.Id,
+            result.Add(new MyTask(task.Id, task.ElementId, task.Name, model.ActionOf(task.ElementId), approvalCase.Id,
                 approvalCase.ProjectCode.Value, approvalCase.ProjectName, stepCode, step?.Status.Term(), task.CreatedAt.AsUtc(),
                 (step?.DueAt ?? task.DueAt).AsUtc(), task.Assignee));
         }

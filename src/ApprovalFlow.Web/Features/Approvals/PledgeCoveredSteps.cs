@@ -2,13 +2,11 @@ namespace ApprovalFlow.Web.Features.Approvals;
 
 /// <summary>
 /// The design-review steps a signed pledge replaces in a pledge-system case (承诺替代设计审查): the model names them in
-/// <c>af:pledgeCovers</c> on <c>pledgeReplacesReview</c> but runs no task for them, so the case gets them as steps
+/// <c>af:pledgeCovers</c> on an event but runs no task for them, so the case gets them as steps
 /// only when the token passes that event, already replaced by the pledge; a breach can then revoke them.
 /// </summary>
 public static class PledgeCoveredSteps
 {
-    public const string CoversAttribute = "pledgeCovers";
-
     /// <summary>
     /// Names and departments of the covered steps as the parallel model has them (workflows/README.md): the pledge
     /// model does not carry them, having no task for these steps.
@@ -21,12 +19,12 @@ public static class PledgeCoveredSteps
     };
 
     /// <summary>The steps added to the case (the caller adds them to its context); existing ones are moved in place.</summary>
-    public static List<ApprovalStep> Apply(ApprovalCase approvalCase, CaseModel model, HashSet<string> passed, string actor, DateTime now)
+    public static List<ApprovalStep> Apply(ApprovalCase approvalCase, IEnumerable<Engine.ElementEvent> reached, string actor, DateTime now)
     {
         var added = new List<ApprovalStep>();
-        var covered = model.Elements.Values
-            .Where(e => passed.Contains(e.Id) && e.Extensions.ContainsKey(CoversAttribute))
-            .SelectMany(e => e.Extensions[CoversAttribute].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var covered = reached
+            .Where(e => e.Extensions.ContainsKey(ApprovalRoles.PledgeCovers))
+            .SelectMany(e => e.Extensions[ApprovalRoles.PledgeCovers].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal);
         foreach (var code in covered)
         {

@@ -21,7 +21,7 @@ public sealed class ResubmitStepHandler(CaseTaskAccess access, CaseTaskCompletio
     {
         if (command.Note is { Length: > 2000 }) throw RefusedException.Invalid("note", "The note has at most 2,000 characters.");
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Resubmit, ct);
-        if (caseTask.Task.ElementId == SignCasePledge.TaskElement)
+        if (caseTask.Model.RoleOf(caseTask.Task.ElementId) == TaskRole.SignPledge)
         {
             throw RefusedException.Conflict(
                 $"Task {command.TaskId} is the signing of the pledge (签署承诺书): it is done by signing the pledge (sign-pledge), not by resubmitting.");

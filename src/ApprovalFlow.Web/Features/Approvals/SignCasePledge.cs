@@ -13,8 +13,6 @@ namespace ApprovalFlow.Web.Features.Approvals;
 /// </summary>
 public sealed record SignCasePledge(Actor Actor, Guid TaskId, string? Text) : ICommand<CaseResponse>, IAuditedCommand
 {
-    public const string TaskElement = "signPledge";
-
     public string SubjectType => "task";
 
     public string? SubjectId => TaskId.ToString();
@@ -31,9 +29,9 @@ public sealed class SignCasePledgeHandler(CaseTaskAccess access, CaseTaskComplet
             throw RefusedException.Invalid("text", $"Enter what is pledged, at most {SignPledgeHandler.TextLimit} characters.");
         }
 
-        // The enterprise's tasks share the kind Resubmit; the element says this one is the pledge.
+        // The enterprise's tasks share the kind Resubmit; the role says this one is the pledge.
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Resubmit, ct);
-        if (caseTask.Task.ElementId != SignCasePledge.TaskElement)
+        if (caseTask.Model.RoleOf(caseTask.Task.ElementId) != TaskRole.SignPledge)
         {
             throw RefusedException.Conflict($"Task {command.TaskId} ({caseTask.Task.Name}) is not the signing of the pledge (签署承诺书).");
         }

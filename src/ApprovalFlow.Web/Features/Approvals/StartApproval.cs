@@ -20,7 +20,7 @@ public sealed record StartApproval(Actor Actor, Guid? ProjectId, string? Mode) :
     public string? SubjectId => ProjectId?.ToString();
 }
 
-public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine, CaseSynchronizer synchronizer, ISender sender, TimeProvider clock)
+public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine, CaseTransitionContext context, ISender sender)
     : ICommandHandler<StartApproval, CaseResponse>
 {
     /// <summary>The departments that verify a pledge afterwards: those of the design reviews it replaces.</summary>
@@ -51,22 +51,22 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
         var variables = mode == ApprovalMode.PledgeSystem
             ? new JsonObject { ["verifyingDepartments"] = new JsonArray([.. VerifyingDepartments.Select(d => JsonValue.Create(d))]) }
             : new JsonObject { ["virtual"] = mode == ApprovalMode.Virtual, ["pledgeSystem"] = false };
-        var instance = await engine.StartAsync(key, project.Code.Value, variables, actor.Name, ct);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var approvalCase = new ApprovalCase(project.Id, project.EnterpriseId, project.CountyCode, mode, instance.Id, instance.DefinitionKey,
-            instance.Version, now, actor.Name);
-        var model = await CaseModel.LoadAsync(engine, instance.DefinitionId, ct);
-        foreach (var step in model.Steps)
+        // The case is created inside the start transition, where its instance id is known; the StepKeeper adds it.
+        ApprovalCase? approvalCase = null;
+        context.Start((report, model) =>
         {
-            approvalCase.Steps.Add(new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, step.StepCode, step.Name, step.Department, step.TimeLimitDays,
-                step.ToleratedGap, step.PledgeReplaceable, step.VirtualApproval, now));
-        }
-        db.Add(approvalCase);
-        await synchronizer.SyncAsync(approvalCase, model, actor.Name, now, ct);
+            approvalCase = new ApprovalCase(project.Id, project.EnterpriseId, project.CountyCode, mode, report.InstanceId, report.DefinitionKey,
+                report.Version, report.At, actor.Name);
+            foreach (var step in model.Steps)
+            {
+                approvalCase.Steps.Add(new ApprovalStep(approvalCase.Id, approvalCase.CountyCode, step.StepCode, step.Name, step.Department,
+                    step.TimeLimitDays, step.ToleratedGap, step.PledgeReplaceable, step.VirtualApproval, report.At));
+            }
+            return approvalCase;
+        });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await engine.StartAsync(key, project.Code.Value, variables, actor.Name, ct);
         }
         catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
         {
@@ -74,6 +74,7 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
             throw RefusedException.Conflict(Ui.Shell.L.T($"项目 {project.Code} 已有办理中的审批案件，一个项目同时只能有一个。",
                 $"One running case per project: project {project.Code} already has an approval case running."));
         }
+        if (approvalCase is null) throw new InvalidOperationException($"The start of {key} created no approval case; is the StepKeeper registered?");
         return await sender.Send(new GetCase(actor, approvalCase.Id), ct);
     }
 }

@@ -14,7 +14,7 @@ public sealed record VerifyPledgeOnCaseRequest(string? Method, bool? Broken, str
 
 /// <summary>
 /// A verifying department checks the pledge of a pledge-system case afterwards (事后核查承诺): completes its
-/// <c>verifyByDepartment</c> task with <c>pledgeBroken</c> and <c>verificationMethod</c>, and records the finding on
+/// verify-pledge task with the finding and the method (the variables its <c>af:brokenVariable</c> and <c>af:methodVariable</c> name), and records the finding on
 /// the case's pledge through the Pledges feature (<see cref="VerifyPledge"/>), which records a broken finding as a
 /// breach (失信): the replaced steps are revoked and a credit record is written. The engine then must stand at the
 /// revocation task; if it does not, nothing is kept.
@@ -22,9 +22,6 @@ public sealed record VerifyPledgeOnCaseRequest(string? Method, bool? Broken, str
 public sealed record VerifyPledgeOnCase(Actor Actor, Guid TaskId, string? Method, bool? Broken, string? Note)
     : ICommand<CaseResponse>, IAuditedCommand
 {
-    public const string TaskElement = "verifyByDepartment";
-    public const string RevocationElement = "revokeAndRecordCredit";
-
     public string SubjectType => "task";
 
     public string? SubjectId => TaskId.ToString();
@@ -41,9 +38,10 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
         if (command.Note is { Length: > 2000 }) errors["note"] = ["The note has at most 2000 characters."];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
-        // A verification task is none of the step actions, so its kind is Other; the element says what it is.
+        // A verification task is none of the step actions, so its kind is Other; the role says what it is.
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Other, ct);
-        if (caseTask.Task.ElementId != VerifyPledgeOnCase.TaskElement)
+        var element = caseTask.Model.Element(caseTask.Task.ElementId);
+        if (element is null || ApprovalRoles.RoleOf(element.Extensions) != TaskRole.VerifyPledge)
         {
             throw RefusedException.Conflict($"Task {command.TaskId} ({caseTask.Task.Name}) is not a pledge verification (事后核查承诺).");
         }
@@ -58,7 +56,9 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
 
         var broken = command.Broken!.Value;
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        var variables = new JsonObject { ["pledgeBroken"] = broken, ["verificationMethod"] = method.Term() };
+        var variables = new JsonObject();
+        if (element.Extensions.GetValueOrDefault(ApprovalRoles.BrokenVariable) is { } brokenVariable) variables[brokenVariable] = broken;
+        if (element.Extensions.GetValueOrDefault(ApprovalRoles.MethodVariable) is { } methodVariable) variables[methodVariable] = method.Term();
         await completion.CompleteAsync(command.Actor, caseTask, variables, ct, note);
 
         await sender.Send(new VerifyPledge(command.Actor, pledgeId, method.Term(), broken ? "broken" : "kept", note), ct);
@@ -66,10 +66,10 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
         if (broken)
         {
             var open = await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: caseTask.Case.InstanceId), ct);
-            if (!open.Any(t => t.ElementId == VerifyPledgeOnCase.RevocationElement))
+            if (!open.Any(t => caseTask.Model.RoleOf(t.ElementId) == TaskRole.Revoke))
             {
                 throw new InvalidOperationException(
-                    $"Case {caseTask.Case.Id}: a broken pledge must lead to {VerifyPledgeOnCase.RevocationElement}, but the instance stands at "
+                    $"Case {caseTask.Case.Id}: a broken pledge must lead to the revocation task (af:role revoke), but the instance stands at "
                     + string.Join(", ", open.Select(t => t.ElementId)) + ".");
             }
         }

@@ -138,8 +138,7 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
 
     private static string? FirstTaskOf(CaseModel model, string stepCode)
     {
-        var tasks = model.Elements.Values.Where(e => e.ElementType == "userTask" && model.StepCodeOf(e.Id) == stepCode)
-            .OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
-        return (tasks.FirstOrDefault(t => t.Id.EndsWith("Accept", StringComparison.Ordinal)) ?? tasks.FirstOrDefault())?.Id;
+        var tasks = model.TasksOf(stepCode).ToList();
+        return (tasks.FirstOrDefault(t => ApprovalRoles.RoleOf(t.Extensions) == TaskRole.Accept) ?? tasks.FirstOrDefault())?.Id;
     }
 }

@@ -1,3 +1,4 @@
+using ApprovalFlow.Engine;
 using ApprovalFlow.Engine.Persistence;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Approvals;
@@ -30,7 +31,7 @@ public sealed record ChaseDueRungs([property: NotAudited] IReadOnlyList<ChaseRun
 }
 
 public sealed class ChaseDueRungsHandler(
-    AppDbContext db, ChaseLadder ladder, ChaseRecipients recipients, ChaseRowWriter rows, ILogger<ChaseDueRungsHandler> logger)
+    AppDbContext db, WorkflowEngine engine, ChaseLadder ladder, ChaseRecipients recipients, ChaseRowWriter rows, ILogger<ChaseDueRungsHandler> logger)
     : ICommandHandler<ChaseDueRungs, ChaseSweepResult>
 {
     /// <summary>A subject still to chase: its plan as of now, and what each rung says and to whom.</summary>
@@ -94,8 +95,9 @@ public sealed class ChaseDueRungsHandler(
             .Where(s => stepIds.Contains(s.Id)).ToListAsync(ct);
         var gaps = gapIds.Count == 0 ? [] : await db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials)
             .Where(g => gapIds.Contains(g.Id)).ToListAsync(ct);
+        var verifying = taskIds.Count == 0 ? [] : await CaseModel.ElementIdsWithRoleAsync(engine, TaskRole.VerifyPledge, ct);
         var tasks = taskIds.Count == 0 ? [] : await db.Set<HumanTaskRecord>().AsNoTracking()
-            .Where(t => taskIds.Contains(t.Id) && t.Status == HumanTaskStatus.Open && t.ElementId == VerifyPledgeOnCase.TaskElement)
+            .Where(t => taskIds.Contains(t.Id) && t.Status == HumanTaskStatus.Open && verifying.Contains(t.ElementId))
             .ToListAsync(ct);
 
         var caseIds = steps.Select(s => s.CaseId).Distinct().ToList();

@@ -1,3 +1,4 @@
+using ApprovalFlow.Engine;
 using ApprovalFlow.Engine.Persistence;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Approvals;
@@ -81,8 +82,9 @@ public sealed class ChaseSweep(IServiceScopeFactory scopes, IOptions<ChasingOpti
         // Calendar days are never fewer than working days, so this cut-off keeps every verification that can be yellow.
         var limit = Math.Max(1, lights.PledgeVerificationWorkingDays);
         var openedBefore = now.AddDays(-(limit - rule.YellowThreshold(limit)) + 1);
+        var verifying = await CaseModel.ElementIdsWithRoleAsync(services.GetRequiredService<WorkflowEngine>(), TaskRole.VerifyPledge, ct);
         var verifications = await db.Set<HumanTaskRecord>().AsNoTracking()
-            .Where(t => t.ElementId == VerifyPledgeOnCase.TaskElement && t.Status == HumanTaskStatus.Open && t.CreatedAt <= openedBefore)
+            .Where(t => verifying.Contains(t.ElementId) && t.Status == HumanTaskStatus.Open && t.CreatedAt <= openedBefore)
             .Select(t => new { t.Id, t.CreatedAt })
             .ToListAsync(ct);
         foreach (var task in verifications)

@@ -28,15 +28,20 @@ public static class DemoBackdating
             step.StartClock(acceptedAt - by, null);
             step.SetDueAt(clock.DueAt(step));
 
-            var review = stepCode + "Review";
+            // The step's review task and its overdue timer, by their roles in the case's model.
+            var engine = sp.GetRequiredService<WorkflowEngine>();
+            var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(approvalCase.InstanceId, ct))!.DefinitionId, ct);
+            var reviews = model.TasksOf(stepCode).Where(e => ApprovalRoles.RoleOf(e.Extensions) == TaskRole.Review).Select(e => e.Id).ToList();
+            var overdue = model.Elements.Values.Where(e => e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == stepCode
+                && e.Extensions.GetValueOrDefault(ApprovalRoles.Marks) == StepMarks.Overdue).Select(e => e.Id).ToList();
             foreach (var task in await db.Set<HumanTaskRecord>()
-                .Where(t => t.InstanceId == approvalCase.InstanceId && t.ElementId == review && t.Status == HumanTaskStatus.Open).ToListAsync(ct))
+                .Where(t => t.InstanceId == approvalCase.InstanceId && reviews.Contains(t.ElementId) && t.Status == HumanTaskStatus.Open).ToListAsync(ct))
             {
                 task.CreatedAt -= by;
                 task.DueAt = step.DueAt;
             }
             var pending = await db.Set<TimerRecord>()
-                .Where(t => t.InstanceId == approvalCase.InstanceId && t.ElementId == review + "Overdue" && t.Status == TimerStatus.Pending)
+                .Where(t => t.InstanceId == approvalCase.InstanceId && overdue.Contains(t.ElementId) && t.Status == TimerStatus.Pending)
                 .ToListAsync(ct);
             foreach (var timer in pending)
             {

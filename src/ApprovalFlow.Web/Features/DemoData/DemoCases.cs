@@ -78,7 +78,7 @@ public sealed class DemoCases(DemoSession session)
             "planning", "本企业承诺在规定期限内补齐营业执照复印件，逾期未补齐的自愿承担相应责任。"));
         var deadline = await session.InScopeAsync(sp => Task.FromResult(
             sp.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, 10)));
-        c = await session.SendAsync(new AcceptStep(await OfficerOfStepAsync("planning"), DemoSession.TaskOf(c, "planningAccept"),
+        c = await session.SendAsync(new AcceptStep(await OfficerOfStepAsync("planning"), DemoSession.TaskOf(c, "planning", "accept"),
             new ToleratedGapRequest(["business-licence"], pledge.Id, deadline)));
         _ = await AcceptAsync(c, "land");
 
@@ -90,10 +90,10 @@ public sealed class DemoCases(DemoSession session)
 
         // 5: the pledge system: land and filing checked, the pledge signed, construction may start.
         c = await Start(5, "pledgeSystem");
-        c = await session.SendAsync(new DecideStep(await session.OfficerAsync("development-reform"), DemoSession.TaskOf(c, "checkLandAndFiling"),
+        c = await session.SendAsync(new DecideStep(await session.OfficerAsync("development-reform"), DemoSession.TaskOf(c, "filing-check", "decide"),
             "approve", "用地手续齐全，已完成网上备案，无失信记录。"));
         var enterprise5 = await EnterpriseAsync(DemoProjects.All[5].Enterprise);
-        _ = await session.SendAsync(new SignCasePledge(enterprise5, DemoSession.TaskOf(c, "signPledge"),
+        _ = await session.SendAsync(new SignCasePledge(enterprise5, DemoSession.TaskOf(c, "pledge", "sign-pledge"),
             "本企业承诺按照承诺的标准和要求组织建设，项目建成后达不到承诺标准的，自愿承担相应法律责任。"));
 
         // 6: completed: every step approved, the start conditions confirmed.
@@ -124,16 +124,16 @@ public sealed class DemoCases(DemoSession session)
     private Task<Actor> OfficerOfStepAsync(string step) => session.OfficerAsync(DepartmentOf[step]);
 
     private async Task<CaseResponse> RegisterAsync(CaseResponse c) =>
-        await session.SendAsync(new AcceptStep(await session.OfficerAsync("administrative-approval"), DemoSession.TaskOf(c, "register"), null));
+        await session.SendAsync(new AcceptStep(await session.OfficerAsync("administrative-approval"), DemoSession.TaskOf(c, "register", "register"), null));
 
     private async Task<CaseResponse> AcceptAsync(CaseResponse c, string step) =>
-        await session.SendAsync(new AcceptStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step + "Accept"), null));
+        await session.SendAsync(new AcceptStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step, "accept"), null));
 
     private async Task<CaseResponse> ReviewAsync(CaseResponse c, string step) =>
-        await session.SendAsync(new ReviewStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step + "Review"), "材料齐全，符合要求。"));
+        await session.SendAsync(new ReviewStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step, "review"), "材料齐全，符合要求。"));
 
     private async Task<CaseResponse> DecideAsync(CaseResponse c, string step, string outcome, string opinion) =>
-        await session.SendAsync(new DecideStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step + "Decide"), outcome, opinion));
+        await session.SendAsync(new DecideStep(await OfficerOfStepAsync(step), DemoSession.TaskOf(c, step, "decide"), outcome, opinion));
 
     private async Task<CaseResponse> RunStepAsync(CaseResponse c, string step)
     {

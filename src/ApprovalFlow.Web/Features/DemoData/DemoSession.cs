@@ -47,8 +47,9 @@ public sealed class DemoSession(IServiceScopeFactory scopes, CancellationToken c
         return await work(scope.ServiceProvider);
     }
 
-    public static Guid TaskOf(CaseResponse approvalCase, string elementId) =>
-        approvalCase.OpenTasks.SingleOrDefault(t => t.ElementId == elementId)?.Id
+    /// <summary>The case's open task of a step with a role (af:stepCode, af:role), as the case answer names them.</summary>
+    public static Guid TaskOf(CaseResponse approvalCase, string stepCode, string role) =>
+        approvalCase.OpenTasks.SingleOrDefault(t => t.StepCode == stepCode && t.Role == role)?.Id
         ?? throw new InvalidOperationException(
-            $"Demo case {approvalCase.ProjectCode} has no open task {elementId}; open: {string.Join(", ", approvalCase.OpenTasks.Select(t => t.ElementId))}.");
+            $"Demo case {approvalCase.ProjectCode} has no open {role} task of step {stepCode}; open: {string.Join(", ", approvalCase.OpenTasks.Select(t => t.StepCode + "/" + t.Role))}.");
 }

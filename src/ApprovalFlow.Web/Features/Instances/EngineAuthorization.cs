@@ -75,8 +75,14 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
 
     private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
-    private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation) =>
-        TaskRefusal(await CallerScope.LoadAsync(db, actor, default), await CaseOfAsync(task.InstanceId), task, operation);
+    private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation)
+    {
+        var approvalCase = await CaseOfAsync(task.InstanceId);
+        // The approval action that does the task, named in the refusal of a generic write (its role, read from the model).
+        var action = approvalCase is null || operation != EngineOperation.Work ? null
+            : (await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId))!.DefinitionId, default)).ActionOf(task.ElementId);
+        return TaskRefusal(await CallerScope.LoadAsync(db, actor, default), approvalCase, task, operation, action);
+    }
 
     /// <summary>
     /// The open tasks the actor may see, read with one query for the caller and one for the approval cases, then each
@@ -90,7 +96,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
         return [.. tasks.Where(t => TaskRefusal(caller, cases.GetValueOrDefault(t.InstanceId), t, EngineOperation.See) is null)];
     }
 
-    private AccessRefusal? TaskRefusal(CallerScope caller, ApprovalCase? approvalCase, TaskSnapshot task, EngineOperation operation)
+    private AccessRefusal? TaskRefusal(CallerScope caller, ApprovalCase? approvalCase, TaskSnapshot task, EngineOperation operation, string? action = null)
     {
         if (approvalCase is null)
         {
@@ -106,9 +112,9 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
         }
         if (operation == EngineOperation.Work)
         {
-            var route = CaseTaskKinds.ActionOf(task.ElementId) is "confirm-start"
+            var route = action is "confirm-start"
                 ? $"POST /api/cases/{approvalCase.Id}/confirm-start"
-                : $"POST /api/tasks/{task.Id}/{CaseTaskKinds.ActionOf(task.ElementId)}";
+                : $"POST /api/tasks/{task.Id}/{action}";
             return Refuse(StatusCodes.Status409Conflict, L.T(
                 $"任务“{task.Name}”属于审批案件，须通过审批操作办理：签收用 POST /api/case-tasks/{task.Id}/claim，办理用 {route}。通用引擎接口不改动审批案件。",
                 $"Task '{task.Name}' belongs to an approval case: claim it with POST /api/case-tasks/{task.Id}/claim and do it with {route}. The generic engine routes do not change approval cases."));

@@ -60,3 +60,16 @@ public static class ActionText
         _ => action ?? "—",
     };
 }
+
+public static class OutcomeText
+{
+    /// <summary>A decision's outcome (af:outcomes).</summary>
+    public static string Of(string? outcome) => outcome switch
+    {
+        "approve" => L.T("准予许可", "Approve"),
+        "reject" => L.T("不予许可", "Reject"),
+        "return" => L.T("退回补正", "Return for correction"),
+        "pledge" => L.T("以承诺替代", "Replace by the pledge"),
+        _ => outcome ?? "—",
+    };
+}

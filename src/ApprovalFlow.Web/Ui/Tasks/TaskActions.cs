@@ -9,16 +9,7 @@ namespace ApprovalFlow.Web.Ui.Tasks;
 /// </summary>
 public static class TaskActions
 {
-    /// <summary>Tasks decided outside any step, and the outcomes their models take (see DecideStep).</summary>
-    private static readonly IReadOnlyDictionary<string, TaskAction[]> CaseLevelDecisions = new Dictionary<string, TaskAction[]>
-    {
-        ["checkLandAndFiling"] = [TaskAction.Approve, TaskAction.Reject],
-        ["startConstruction"] = [TaskAction.Approve],
-        ["combinedAcceptance"] = [TaskAction.Approve],
-        ["revokeAndRecordCredit"] = [TaskAction.Approve],
-    };
-
-    public static IReadOnlyList<TaskAction> For(CaseTaskResponse task, StepResponse? step, string caseMode, string? userName)
+    public static IReadOnlyList<TaskAction> For(CaseTaskResponse task, StepResponse? step)
     {
         var allowed = new List<TaskAction>();
         var offered = task.Actions;
@@ -37,12 +28,22 @@ public static class TaskActions
                 case "review":
                     allowed.Add(TaskAction.Review);
                     break;
-                case "decide" when CaseLevelDecisions.TryGetValue(task.ElementId, out var outcomes):
-                    allowed.AddRange(outcomes);
-                    break;
                 case "decide":
-                    allowed.AddRange([TaskAction.Approve, TaskAction.Reject, TaskAction.ReturnForCorrection]);
-                    if (step is { PledgeReplaceable: true } && caseMode == "pledgeSystem") allowed.Add(TaskAction.ReplaceByPledge);
+                    // The outcomes the task's model declares, as the domain allows them for this case and step.
+                    foreach (var outcome in task.Outcomes)
+                    {
+                        if (outcome switch
+                            {
+                                "approve" => TaskAction.Approve,
+                                "reject" => TaskAction.Reject,
+                                "return" => TaskAction.ReturnForCorrection,
+                                "pledge" => TaskAction.ReplaceByPledge,
+                                _ => (TaskAction?)null,
+                            } is { } decision)
+                        {
+                            allowed.Add(decision);
+                        }
+                    }
                     break;
                 case "resubmit":
                     allowed.Add(TaskAction.Resubmit);
