@@ -37,12 +37,13 @@ public sealed record TransitionReport(
     string Status,
     bool Suspended,
     IReadOnlyList<ElementEvent> Events,
+    IReadOnlyList<string> InstanceEvents,
     IReadOnlyList<OpenTaskInfo> OpenTasks,
     IReadOnlyList<string> ActiveElementIds,
     JsonObject Variables)
 {
     public bool Ended => Status != "running";
 
-    /// <summary>Whether anything an observer keeps could have changed: an element event, a start or an end.</summary>
-    public bool MovedAnything => Started || Ended || Events.Count > 0;
+    /// <summary>Whether anything an observer keeps could have changed: an element or instance event (a start, a migration, an end).</summary>
+    public bool MovedAnything => Started || Ended || Events.Count > 0 || InstanceEvents.Count > 0;
 }

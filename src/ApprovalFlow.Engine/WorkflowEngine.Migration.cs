@@ -20,7 +20,8 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>
     /// Moves running cases of <paramref name="key"/> version <paramref name="fromVersion"/> to <paramref name="toVersion"/>.
-    /// Each active element maps to the element of the same id unless <paramref name="mapping"/> names another.
+    /// Each active element maps to the element of the same id unless <paramref name="mapping"/> names another; a flow by
+    /// which a token arrived at a waiting join maps the same way (so a model whose ids were renamed can take the cases over).
     /// Every case is checked before any moves; then each case moves in its own transition (all or nothing for that case).
     /// </summary>
     public async Task<MigrationResult> MigrateInstancesAsync(string key, int fromVersion, int toVersion,
@@ -40,8 +41,9 @@ public sealed partial class WorkflowEngine
         if (onlyInstances is { Count: > 0 }) instances = instances.Where(i => onlyInstances.Contains(i.Id)).ToList();
 
         var problems = new List<MigrationProblem>();
+        var targetFlows = target.Nodes.Values.SelectMany(n => n.Incoming).Select(f => f.Id).ToHashSet();
         foreach (var mapped in mapping)
-            if (!target.Nodes.ContainsKey(mapped.Value))
+            if (!target.Nodes.ContainsKey(mapped.Value) && !targetFlows.Contains(mapped.Value))
                 problems.Add(new(Guid.Empty, mapped.Key, $"The mapping names '{mapped.Value}', which version {toVersion} does not have."));
         foreach (var instance in instances)
             problems.AddRange(Check(instance, ExecutionState.FromJson(instance.StateJson), source, target, mapping));
@@ -56,7 +58,12 @@ public sealed partial class WorkflowEngine
                 var again = Check(tx.Instance, state, source, target, mapping).ToList();
                 if (again.Count > 0) throw new MigrationRefusedException(again); // changed since the check
                 var map = ElementMap(state, mapping);
-                foreach (var token in state.Tokens) token.ElementId = map[token.ElementId];
+                foreach (var token in state.Tokens)
+                {
+                    token.ElementId = map[token.ElementId];
+                    // A token waiting at a join remembers the flow it came by; the mapping may rename flows too.
+                    if (token.ArrivedVia is { } flow) token.ArrivedVia = mapping.GetValueOrDefault(flow, flow);
+                }
                 foreach (var task in tx.Tasks) task.ElementId = map.GetValueOrDefault(task.ElementId, task.ElementId);
                 foreach (var timer in tx.Timers) RemapWait(timer.ElementId, e => timer.ElementId = e, () => timer.Status = TimerStatus.Cancelled, source, target, mapping);
                 foreach (var sub in tx.Subscriptions.ToList()) RemapWait(sub.ElementId, e => sub.ElementId = e, () => db.Remove(sub), source, target, mapping);
@@ -88,7 +95,8 @@ public sealed partial class WorkflowEngine
             var old = source.Nodes.GetValueOrDefault(token.ElementId);
             if (old is not null && old.Kind != node.Kind)
                 yield return new(instance.Id, token.ElementId, $"'{token.ElementId}' is a {old.ElementType} but '{targetId}' is a {node.ElementType}.");
-            if (token.ArrivedVia is { } flow && node.IsGateway && node.Incoming.Count > 1 && node.Incoming.All(f => f.Id != flow))
+            if (token.ArrivedVia is { } arrived && mapping.GetValueOrDefault(arrived, arrived) is var flow
+                && node.IsGateway && node.Incoming.Count > 1 && node.Incoming.All(f => f.Id != flow))
                 yield return new(instance.Id, token.ElementId, $"A token waits at join '{token.ElementId}' on flow '{flow}', which '{targetId}' does not have.");
             var parentElement = token.ScopeId is { } scope && byId.TryGetValue(scope, out var parent) ? mapping.GetValueOrDefault(parent.ElementId, parent.ElementId) : null;
             // A listener stands at an event sub-process's start event but lives in the scope around that event sub-process.

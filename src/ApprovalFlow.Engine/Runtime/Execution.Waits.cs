@@ -247,6 +247,7 @@ internal sealed partial class Execution
     {
         if (node is not null && token is not null) TrackElement(node, token, what, who);
         if (node is not null) Events.Add(new ElementEvent(node.Id, node.ElementType, what, node.Extensions));
+        else InstanceEvents.Add(what);
         AppendHistory(node, token, what, who, detail);
     }
 

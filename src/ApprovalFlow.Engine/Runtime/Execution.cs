@@ -28,12 +28,14 @@ internal sealed partial class Execution
     public JsonObject Variables { get; }
     /// <summary>The element events of this transition, in order (for the host's transition observers).</summary>
     public List<ElementEvent> Events { get; } = [];
+    /// <summary>The instance-level events of this transition (instance-started, instance-migrated, instance-cancelled, ...).</summary>
+    public List<string> InstanceEvents { get; } = [];
     /// <summary>Whether this transition started the instance.</summary>
     public bool Started { get; private set; }
 
     /// <summary>What this transition did, for the host's observers; call after <see cref="Flush"/>.</summary>
     public TransitionReport Report() => new(instance.Id, instance.DefinitionId, instance.DefinitionKey, instance.DefinitionVersion,
-        instance.BusinessKey, actor, now, Started, instance.Status.ToString().ToLowerInvariant(), instance.IsSuspended, Events,
+        instance.BusinessKey, actor, now, Started, instance.Status.ToString().ToLowerInvariant(), instance.IsSuspended, Events, InstanceEvents,
         openTasks.Select(t => new OpenTaskInfo(t.Id, t.ElementId, model.Nodes.TryGetValue(t.ElementId, out var n) ? n.Extensions : EmptyExtensions,
             (t.CandidateGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList(),
         ActiveTokens.OrderBy(t => t.Seq).Select(t => t.ElementId).Distinct().ToList(), Variables);

@@ -11,6 +11,7 @@ public sealed class CaseTransitionContext
     public string? NoteForStep { get; private set; }
     public Func<Engine.TransitionReport, CaseModel, ApprovalCase>? Starting { get; private set; }
 
+    /// <summary>The note for the step that moves; with no step, for every step that moves (a termination's reason).</summary>
     public void Annotate(string? stepCode, string? note)
     {
         NoteForStep = stepCode;

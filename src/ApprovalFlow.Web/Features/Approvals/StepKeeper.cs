@@ -41,7 +41,12 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
         {
             if (step.IsFinal || step.Status == StepStatus.Suspended) continue;
             if (StatusOf(step.StepCode, report, reached, model) is { } to && to != step.Status)
-                step.MoveTo(to, report.At, actor, step.StepCode == noteStep ? note : null);
+                step.MoveTo(to, report.At, actor, step.StepCode == noteStep || noteStep is null ? note : null);
+        }
+        // A case whose instance was cancelled or terminated withdraws every step still open (案件终止).
+        if (report.Ended && report.Status != "completed")
+        {
+            foreach (var step in approvalCase.Steps.Where(s => s.IsOpen)) step.MoveTo(StepStatus.Withdrawn, report.At, actor, note);
         }
 
         db.AddRange(PledgeCoveredSteps.Apply(approvalCase, reached, actor, report.At));

@@ -21,7 +21,7 @@ public sealed record TerminateCase(Actor Actor, Guid CaseId, string? Reason) : I
     public string? SubjectId => CaseId.ToString();
 }
 
-public sealed class TerminateCaseHandler(AppDbContext db, WorkflowEngine engine, TimeProvider clock, ISender sender)
+public sealed class TerminateCaseHandler(AppDbContext db, WorkflowEngine engine, CaseTransitionContext context, ISender sender)
     : ICommandHandler<TerminateCase, CaseResponse>
 {
     public async ValueTask<CaseResponse> Handle(TerminateCase command, CancellationToken ct)
@@ -43,17 +43,9 @@ public sealed class TerminateCaseHandler(AppDbContext db, WorkflowEngine engine,
             throw RefusedException.Conflict(L.T("案件已结束，不能再终止。", "The case has ended already; it cannot be terminated."));
         }
 
-        // The engine first (it may clear the change tracker when it retries), then the case and its steps (ADR 0004).
+        // The StepKeeper withdraws the open steps and ends the case inside the cancelling transition.
+        context.Annotate(null, L.T($"案件终止：{reason}", $"case terminated: {reason}"));
         await engine.CancelInstanceAsync(found.InstanceId, reason, command.Actor.Name, ct);
-        var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Changes)
-            .SingleAsync(c => c.Id == command.CaseId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var step in approvalCase.Steps.Where(s => s.IsOpen))
-        {
-            step.MoveTo(StepStatus.Withdrawn, now, command.Actor.Name, $"case terminated: {reason}");
-        }
-        approvalCase.End(ApprovalCaseStatus.Terminated, now);
-        await db.SaveChangesAsync(ct);
-        return await sender.Send(new GetCase(command.Actor, approvalCase.Id), ct);
+        return await sender.Send(new GetCase(command.Actor, command.CaseId), ct);
     }
 }
