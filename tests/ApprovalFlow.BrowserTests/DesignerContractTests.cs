@@ -53,4 +53,62 @@ public sealed class DesignerContractTests(BrowserWorld world) : BrowserTest(worl
         await Expect(page.GetByTestId("publish-result")).ToHaveCountAsync(0);
         (await api.GetFromJsonAsync<List<DefinitionResponse>>("/api/definitions"))!.Count.ShouldBe(before, "nothing was deployed");
     });
+
+    [Fact]
+    public Task The_properties_panel_shows_and_edits_an_elements_approval_roles_and_validation_checks_the_edit() =>
+        ScenarioAsync(async () =>
+    {
+        var admin = await SignedInAsync("admin@approvalflow.local");
+        var page = admin.Page;
+        await admin.GoToAsync("/designer?open=workflows/pre-construction-approval.bpmn");
+        await Expect(page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
+
+        // A decide task: its role and outcomes; the outcomes edited so that the step can no longer reject.
+        await SelectAsync(page, "landDecide");
+        await Expect(page.GetByTestId("af-role")).ToHaveAttributeAsync("data-value", "decide");
+        await Expect(Input(page, "af-outcomeVariable")).ToHaveValueAsync("landOutcome");
+        var outcomes = Input(page, "af-outcomes");
+        await Expect(outcomes).ToHaveValueAsync("approve,reject,return");
+        await outcomes.FillAsync("approve,return");
+        await outcomes.PressAsync("Tab");
+        await Expect(page.GetByTestId("designer-document")).ToHaveAttributeAsync("data-dirty", "true");
+
+        // A marker event: its step and what it marks.
+        await SelectAsync(page, "landRejected");
+        await Expect(page.GetByTestId("af-marks")).ToHaveAttributeAsync("data-value", "rejected");
+        await Expect(Input(page, "af-stepCode")).ToHaveValueAsync("land");
+
+        // The role chosen from the list is written on the task.
+        await SelectAsync(page, "landAccept");
+        await Expect(page.GetByTestId("af-role")).ToHaveAttributeAsync("data-value", "accept");
+        await page.GetByTestId("af-role").ClickAsync();
+        await page.GetByTestId("af-role-review").ClickAsync();
+        await Expect(page.GetByTestId("af-role")).ToHaveAttributeAsync("data-value", "review");
+
+        var saved = await page.EvaluateAsync<string>("""
+            async () => {
+              const designer = await import('/js/bpmn-designer.js');
+              return await designer.exportXml(document.querySelector('[data-testid=designer-canvas]'));
+            }
+            """);
+        var xml = System.Xml.Linq.XDocument.Parse(saved);
+        string? Af(string id, string name) => (string?)xml.Descendants().Single(e => (string?)e.Attribute("id") == id)
+            .Attribute(System.Xml.Linq.XName.Get(name, "http://approvalflow.org/schema/1.0/bpmn"));
+        Af("landAccept", "role").ShouldBe("review");
+        Af("landDecide", "outcomes").ShouldBe("approve,return");
+        Af("landRejected", "marks").ShouldBe("rejected");
+
+        await page.GetByTestId("designer-validate").ClickAsync();
+        await Expect(page.GetByTestId("problem-list")).ToHaveAttributeAsync("data-valid", "false");
+        await Expect(page.Locator("[data-testid=problem-overlay][data-element-id=\"landDecide\"]")).ToContainTextAsync("reject");
+    });
+
+    private static async Task SelectAsync(IPage page, string elementId)
+    {
+        await page.Locator($"g.djs-element[data-element-id=\"{elementId}\"]").ClickAsync();
+        await Expect(page.GetByTestId("designer-selected")).ToHaveAttributeAsync("data-element-id", elementId);
+    }
+
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 }

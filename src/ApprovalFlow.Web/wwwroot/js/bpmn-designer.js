@@ -6,8 +6,10 @@ import { loadBpmnJs, loadAfDescriptor, escapeHtml } from './bpmn-loader.js';
 const designers = new WeakMap();
 
 /** The af: attributes the properties panel edits, by element kind. */
-const userTaskAttributes = ['stepCode', 'department', 'timeLimitDays', 'toleratedGap', 'pledgeReplaceable', 'virtualApproval',
-  'candidateGroups', 'candidateUsers', 'assignee'];
+const userTaskAttributes = ['role', 'stepCode', 'department', 'timeLimitDays', 'toleratedGap', 'pledgeReplaceable', 'virtualApproval',
+  'candidateGroups', 'candidateUsers', 'assignee', 'outcomes', 'outcomeVariable', 'approvedVariable', 'brokenVariable', 'methodVariable'];
+/** Events and gateways may mark what a token passing them means for a step (af:marks, with af:stepCode). */
+const markerAttributes = ['stepCode', 'marks'];
 const booleanAttributes = new Set(['toleratedGap', 'pledgeReplaceable', 'virtualApproval']);
 const fallbackPrefixes = ['camunda', 'flowable', 'activiti'];
 
@@ -55,7 +57,9 @@ function describe(element) {
   } else if (bo.$instanceOf('bpmn:ServiceTask')) {
     fields = ['handler'];
   } else if (bo.$instanceOf('bpmn:IntermediateThrowEvent')) {
-    fields = ['pledgeCovers'];
+    fields = [...markerAttributes, 'pledgeCovers'];
+  } else if (bo.$instanceOf('bpmn:Event') || bo.$instanceOf('bpmn:Gateway')) {
+    fields = markerAttributes;
   }
   for (const name of fields) {
     const value = bo.get(`af:${name}`);
