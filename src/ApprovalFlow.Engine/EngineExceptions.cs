@@ -5,10 +5,14 @@ namespace ApprovalFlow.Engine;
 /// <summary>A refusal by the engine; the host maps the subclasses to HTTP status codes.</summary>
 public class EngineException(string message) : Exception(message);
 
-public sealed class DefinitionInvalidException(IReadOnlyList<ValidationError> errors)
-    : EngineException($"The process model is invalid: {errors.Count} problem(s). " + string.Join(" ", errors.Take(5).Select(e => e.ToString())))
+public sealed class DefinitionInvalidException(IReadOnlyList<ValidationError> errors, bool refusedByHost = false)
+    : EngineException((refusedByHost ? "The process model breaks the host's rules: " : "The process model is invalid: ")
+        + $"{errors.Count} problem(s). " + string.Join(" ", errors.Take(5).Select(e => e.ToString())))
 {
     public IReadOnlyList<ValidationError> Errors { get; } = errors;
+
+    /// <summary>Whether a host validator (<see cref="IModelValidator"/>) refused the model, which the engine's parser accepted.</summary>
+    public bool RefusedByHost { get; } = refusedByHost;
 }
 
 public sealed class DefinitionNotFoundException(string key)

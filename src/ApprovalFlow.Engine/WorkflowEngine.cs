@@ -48,11 +48,13 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Validates every executable process of the file and stores each as the next version of its key, in one
     /// transaction: a problem in any of them refuses the whole file. The stored text is the whole file for each.
+    /// The host's validators (<see cref="IModelValidator"/>) run on every process before anything is stored.
     /// </summary>
     public async Task<IReadOnlyList<DeployedDefinition>> DeployAllAsync(byte[] bpmnXml, string? deployedBy, CancellationToken ct = default)
     {
         var text = BpmnReader.Decode(bpmnXml);
         var models = BpmnReader.ReadAll(text, handlers.Contains);
+        await ApplyHostValidatorsAsync(models, ct);
         for (var attempt = 0; ; attempt++)
         {
             var keys = models.Select(m => m.Key).ToList();

@@ -57,6 +57,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(CommandTransactionBehavior<,>), typeof(AuditBehavior<,>)];
 });
+// Before the shipped workflows are deployed: the approval contract checks their departments against the table.
+builder.Services.AddHostedService<DepartmentSeeder>();
 builder.Services.AddAuditLog();
 builder.Services.AddCommitments();
 builder.Services.AddApprovals();
@@ -68,7 +70,6 @@ builder.Services.AddChasing();
 builder.Services.AddNotifications();
 builder.Services.AddDemoData();
 builder.Services.AddDesigner();
-builder.Services.AddHostedService<DepartmentSeeder>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();

@@ -22,6 +22,9 @@ internal sealed class EngineServices(IServiceProvider provider, IOptions<EngineO
     /// <summary>The host's transition observers, resolved once per scope.</summary>
     public IReadOnlyList<ITransitionObserver> Observers => observers ??= provider.GetServices<ITransitionObserver>().ToList();
 
+    /// <summary>The host's model validators, in registration order (none: every model the parser accepts deploys).</summary>
+    public IEnumerable<IModelValidator> ModelValidators => provider.GetServices<IModelValidator>();
+
     /// <summary>Ids of the elements from which <paramref name="flow"/> can still be reached without passing <paramref name="join"/>.</summary>
     public HashSet<string> Upstream(ProcessModel model, FlowNode join, SequenceFlow flow) =>
         UpstreamCache.GetOrAdd((model, join.Id, flow.Id), _ =>

@@ -9,7 +9,8 @@ namespace ApprovalFlow.Web.Errors;
 
 /// <summary>
 /// Turns the engine's refusals into ProblemDetails: not found → 404, a state that no longer allows the
-/// call → 409 (a refused migration lists its problems), anything else the engine refuses → 400.
+/// call → 409 (a refused migration lists its problems), a model the host's rules refuse (the approval contract) → 422,
+/// anything else the engine refuses → 400.
 /// Other exceptions stay 500s.
 /// </summary>
 public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
@@ -55,7 +56,9 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
 
     private static ProblemDetails Invalid(DefinitionInvalidException exception)
     {
-        var problem = Problem(StatusCodes.Status400BadRequest, "The process model is invalid; nothing was deployed", exception);
+        var problem = exception.RefusedByHost
+            ? Problem(StatusCodes.Status422UnprocessableEntity, "The process model breaks the approval contract; nothing was deployed", exception)
+            : Problem(StatusCodes.Status400BadRequest, "The process model is invalid; nothing was deployed", exception);
         problem.Extensions["errors"] = exception.Errors
             .Select(e => new ModelError(e.ElementId, e.ElementType, e.Line, e.Message))
             .ToArray();

@@ -28,7 +28,8 @@ public static class DefinitionsApi
         group.MapPost("/", DeployAsync)
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()
-            .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key (an approval model must keep the approval contract: 422 otherwise)")
             .RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Lists every deployed version");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One deployed version");

@@ -16,6 +16,7 @@ public static class DesignerApi
         group.MapPost("/validate", ValidateAsync).Accepts<string>("application/xml", "text/xml")
             .WithSummary("Checks a model with the engine's parser and validator without deploying it: every problem with element and line");
         group.MapPost("/publish", PublishAsync).Accepts<string>("application/xml", "text/xml").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Deploys the model as the next version of its process key");
         group.MapGet("/versions", ListVersionsAsync)
             .WithSummary("Every deployed version with its running instances and the running approval cases on it");

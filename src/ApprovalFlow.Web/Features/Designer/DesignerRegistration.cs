@@ -1,3 +1,5 @@
+using ApprovalFlow.Engine;
+
 namespace ApprovalFlow.Web.Features.Designer;
 
 public static class DesignerRegistration
@@ -6,6 +8,9 @@ public static class DesignerRegistration
     {
         services.AddOptions<DesignerOptions>().BindConfiguration(DesignerOptions.Section);
         services.AddSingleton<ModelFolders>();
+        // Every deployment (POST /api/definitions, the designer's publish, the shipped models at start) and the designer's
+        // validation check approval models against the approval contract.
+        services.AddScoped<IModelValidator, ApprovalContract>();
         return services;
     }
 }

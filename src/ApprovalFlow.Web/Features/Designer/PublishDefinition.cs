@@ -9,7 +9,8 @@ namespace ApprovalFlow.Web.Features.Designer;
 /// <summary>
 /// Publishes (发布) the designer's model as the next version of each of its executable processes' keys, with the engine's deployment — the
 /// same as <c>POST /api/definitions</c>. Running cases keep their version; new cases start on this one. A model with
-/// problems is refused whole (<see cref="DefinitionInvalidException"/>, 400 with every problem).
+/// problems is refused whole (<see cref="DefinitionInvalidException"/>, 400 with every problem; an approval model that breaks
+/// the approval contract, <see cref="ApprovalContract"/>, which the engine runs at deployment: 422 with every problem).
 /// </summary>
 public sealed record PublishDefinition(Actor Actor, [property: NotAudited] byte[] Model) : ICommand<DeployedResponse>, IAuditedCommand
 {

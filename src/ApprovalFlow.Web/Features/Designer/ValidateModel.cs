@@ -1,5 +1,4 @@
 using ApprovalFlow.Engine;
-using ApprovalFlow.Engine.Parsing;
 using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 
@@ -9,24 +8,19 @@ public sealed record ModelValidationResponse(bool Valid, string? ProcessKey, str
 
 /// <summary>
 /// Checks a model with the engine's own parser and validator, as a deployment would, without deploying it (校验):
-/// every problem with the element and line it is at. Service task handlers are checked against the registered ones.
+/// every problem with the element and line it is at. Service task handlers are checked against the registered ones, and
+/// an approval model against the approval contract (<see cref="ApprovalContract"/>, the engine's host validator).
 /// </summary>
 public sealed record ValidateModel(Actor Actor, string Xml) : IQuery<ModelValidationResponse>;
 
-public sealed class ValidateModelHandler(ServiceTaskRegistry handlers) : IQueryHandler<ValidateModel, ModelValidationResponse>
+public sealed class ValidateModelHandler(WorkflowEngine engine) : IQueryHandler<ValidateModel, ModelValidationResponse>
 {
-    public ValueTask<ModelValidationResponse> Handle(ValidateModel query, CancellationToken ct)
+    public async ValueTask<ModelValidationResponse> Handle(ValidateModel query, CancellationToken ct)
     {
         DesignerAccess.RequireAdministrator(query.Actor);
         if (string.IsNullOrWhiteSpace(query.Xml)) throw RefusedException.Invalid("xml", "The model is empty; send BPMN 2.0 XML.");
-        try
-        {
-            var model = BpmnReader.Read(query.Xml, handlers.Contains);
-            return ValueTask.FromResult(new ModelValidationResponse(true, model.Key, model.Name, []));
-        }
-        catch (DefinitionInvalidException invalid)
-        {
-            return ValueTask.FromResult(new ModelValidationResponse(false, null, null, invalid.Errors.Select(ModelProblem.From).ToList()));
-        }
+        var result = await engine.ValidateAsync(query.Xml, ct);
+        var first = result.Processes.FirstOrDefault();
+        return new ModelValidationResponse(result.Valid, first?.ProcessKey, first?.ProcessName, result.Problems.Select(ModelProblem.From).ToList());
     }
 }

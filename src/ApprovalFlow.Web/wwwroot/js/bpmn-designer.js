@@ -7,8 +7,8 @@ const designers = new WeakMap();
 
 /** The af: attributes the properties panel edits, by element kind. */
 const userTaskAttributes = ['role', 'stepCode', 'department', 'timeLimitDays', 'toleratedGap', 'pledgeReplaceable', 'virtualApproval',
-  'outcomes', 'outcomeVariable', 'approvedVariable', 'brokenVariable', 'methodVariable', 'candidateGroups', 'candidateUsers', 'assignee'];
-/** Events and gateways may mark what passing them means for a step (workflows/README.md, "Approval roles"). */
+  'candidateGroups', 'candidateUsers', 'assignee', 'outcomes', 'outcomeVariable', 'approvedVariable', 'brokenVariable', 'methodVariable'];
+/** Events and gateways may mark what a token passing them means for a step (af:marks, with af:stepCode). */
 const markerAttributes = ['stepCode', 'marks'];
 const booleanAttributes = new Set(['toleratedGap', 'pledgeReplaceable', 'virtualApproval']);
 const fallbackPrefixes = ['camunda', 'flowable', 'activiti'];
