@@ -56,11 +56,16 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
             .Select(a => a!.GetValue<string>()).ShouldBe(["resubmit"]);
 
         // The others go on and finish while planning is being corrected.
-        foreach (var step in new[] { "land", "eia", "safety", "permit" })
+        foreach (var step in new[] { "land", "eia", "safety" })
         {
             approvalCase = await world.RunStepAsync(approvalCase, step);
             StatusOf(approvalCase, step).ShouldBe("approved");
         }
+        // The permit may be reviewed and decided in parallel, but takes effect only once land and planning are approved
+        // (建筑法 第八条): it waits for planning.
+        approvalCase = await world.RunStepAsync(approvalCase, "permit");
+        StatusOf(approvalCase, "permit").ShouldBe("virtuallyApproved");
+        Step(approvalCase, "permit")["awaits"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["planning"]);
         StatusOf(approvalCase, "planning").ShouldBe("returnedForCorrection");
         approvalCase.Text("status").ShouldBe("running");
 
@@ -68,6 +73,8 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
         StatusOf(approvalCase, "planning").ShouldBe("awaitingAcceptance");
         approvalCase = await world.RunStepAsync(approvalCase, "planning");
         StatusOf(approvalCase, "planning").ShouldBe("approved");
+        StatusOf(approvalCase, "permit").ShouldBe("approved");
+        Step(approvalCase, "permit")["awaits"]!.AsArray().ShouldBeEmpty();
         approvalCase["openTasks"]!.AsArray().Select(t => ShippedModels.ShippedIdOf(t)).ShouldBe(["confirmStart"]);
 
         var developmentReform = await world.OfficerAsync("development-reform");

@@ -87,15 +87,15 @@ public abstract class EngineMoverScenarios(WebAppFactory factory)
     {
         var world = await ApprovalWorld.CreateAsync(factory);
         var approvalCase = await world.RegisterAsync(await world.StartAsync());
-        approvalCase = await world.RunStepAsync(approvalCase, "permit");
+        approvalCase = await world.RunStepAsync(approvalCase, "land");
         var instanceId = approvalCase["instanceId"]!.GetValue<Guid>();
 
         await OnEngineAsync(factory, (engine, _) => engine.CancelInstanceAsync(instanceId, "测试撤销", "engine-admin"));
 
         approvalCase = await CaseAsync(world, approvalCase.Id());
         approvalCase.Text("status").ShouldBe("terminated");
-        StatusOf(approvalCase, "permit").ShouldBe("approved");
-        foreach (var step in new[] { "land", "planning", "eia", "safety" }) StatusOf(approvalCase, step).ShouldBe("withdrawn");
+        StatusOf(approvalCase, "land").ShouldBe("approved");
+        foreach (var step in new[] { "planning", "eia", "safety", "permit" }) StatusOf(approvalCase, step).ShouldBe("withdrawn");
         approvalCase["openTasks"]!.AsArray().ShouldBeEmpty();
     }
 

@@ -38,7 +38,14 @@ public sealed record StepResponse(
     IReadOnlyList<StepChangeResponse> History,
     IReadOnlyList<StepPauseResponse> Pauses,
     string? Light = null,
-    int? WorkingDaysLeft = null);
+    int? WorkingDaysLeft = null)
+{
+    /// <summary>
+    /// The steps an approved step waits for before it takes effect (its waiting element's <c>af:awaits</c>, those not yet
+    /// approved): land for a virtual approval; land and planning for the construction permit.
+    /// </summary>
+    public IReadOnlyList<string> Awaits { get; init; } = [];
+}
 
 public sealed record StepChangeResponse(string From, string To, DateTime At, string Actor, string? Note);
 

@@ -9,6 +9,9 @@ namespace ApprovalFlow.Web.Features.Approvals;
 /// </summary>
 public static class DecisionOutcomes
 {
+    /// <summary>An outcome variable's value until its decision is taken.</summary>
+    public const string Pending = "pending";
+
     public static IReadOnlyList<string> Allowed(ElementInfo decision, ApprovalStep? step, ApprovalMode mode) =>
         [.. ApprovalRoles.OutcomesOf(decision.Extensions).Where(o => o != "pledge" || PledgeMayReplace(step, mode))];
 

@@ -51,8 +51,19 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
         return new CaseResponse(approvalCase.Id, project.Id, project.Code.Value, project.Name, approvalCase.EnterpriseId,
             approvalCase.Mode.Term(), approvalCase.Status.Term(), approvalCase.InstanceId, approvalCase.DefinitionKey,
             approvalCase.DefinitionVersion, approvalCase.StartedAt.AsUtc(), approvalCase.StartedBy, approvalCase.EndedAt.AsUtc(),
-            approvalCase.Steps.OrderBy(s => model.Steps.ToList().FindIndex(d => d.StepCode == s.StepCode)).Select(s => Step(s, lights.OfStep(s, now))).ToList(),
+            approvalCase.Steps.OrderBy(s => model.Steps.ToList().FindIndex(d => d.StepCode == s.StepCode))
+                .Select(s => Step(s, lights.OfStep(s, now)) with { Awaits = AwaitedBy(s, approvalCase, instance.ActiveElementIds, model) }).ToList(),
             openTasks);
+    }
+
+    /// <summary>What a waiting step still waits for: the steps its waiting element names (af:awaits) that are not approved yet.</summary>
+    private static IReadOnlyList<string> AwaitedBy(ApprovalStep step, ApprovalCase approvalCase, IReadOnlyList<string> active, CaseModel model)
+    {
+        if (step.Status != StepStatus.VirtuallyApproved) return [];
+        var awaits = active.Select(model.Element).OfType<ElementInfo>()
+            .Where(e => e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == step.StepCode && e.Extensions.ContainsKey(ApprovalRoles.Awaits))
+            .SelectMany(e => e.Extensions[ApprovalRoles.Awaits].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return [.. awaits.Distinct().Where(code => approvalCase.Steps.SingleOrDefault(s => s.StepCode == code) is not { Status: StepStatus.Approved or StepStatus.ReplacedByPledge })];
     }
 
     private static StepResponse Step(ApprovalStep s, LightReading? light) => new(

@@ -51,6 +51,13 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
         var variables = mode == ApprovalMode.PledgeSystem
             ? new JsonObject { ["verifyingDepartments"] = new JsonArray([.. VerifyingDepartments.Select(d => JsonValue.Create(d))]) }
             : new JsonObject { ["virtual"] = mode == ApprovalMode.Virtual, ["pledgeSystem"] = false };
+        // Every decision's outcome variable exists from the start ("pending"), so a step may ask another's result before it is decided.
+        var newest = (await engine.ListDefinitionsAsync(ct)).Where(d => d.Key == key).MaxBy(d => d.Version)
+            ?? throw RefusedException.Conflict(Ui.Shell.L.T($"审批流程 {key} 尚未发布。", $"The workflow {key} is not published."));
+        foreach (var decision in (await CaseModel.LoadAsync(engine, newest.Id, ct)).WithRole(TaskRole.Decide))
+        {
+            if (decision.Extensions.GetValueOrDefault(ApprovalRoles.OutcomeVariable) is { } outcome) variables[outcome] = DecisionOutcomes.Pending;
+        }
         // The case is created inside the start transition, where its instance id is known; the StepKeeper adds it.
         ApprovalCase? approvalCase = null;
         context.Start((report, model) =>

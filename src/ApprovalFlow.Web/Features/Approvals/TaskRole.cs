@@ -37,6 +37,8 @@ public static class ApprovalRoles
     public const string MethodVariable = "methodVariable";
     public const string Marks = "marks";
     public const string PledgeCovers = "pledgeCovers";
+    /// <summary>On a waiting element: the steps whose approval the waiting step needs before it takes effect.</summary>
+    public const string Awaits = "awaits";
 
     public static readonly IReadOnlyDictionary<string, TaskRole> Roles = new Dictionary<string, TaskRole>(StringComparer.Ordinal)
     {
