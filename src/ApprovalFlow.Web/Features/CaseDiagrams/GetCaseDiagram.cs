@@ -30,7 +30,11 @@ public sealed record CaseDiagramElement(
     bool MayAct,
     IReadOnlyList<string> Actions,
     bool Suspended,
-    bool OpenGap);
+    bool OpenGap)
+{
+    /// <summary>The shape of a whole step (a sub-process with <c>af:stepCode</c>): it carries the step's status, light, deadline and assignee.</summary>
+    public bool IsStep { get; init; }
+}
 
 public sealed record CaseDiagramResponse(
     Guid CaseId, Guid DefinitionId, string DefinitionKey, int DefinitionVersion, string Xml, IReadOnlyList<CaseDiagramElement> Elements);
@@ -92,6 +96,27 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
             };
         }
 
+        // Each step's own shape (a collapsed sub-process with af:stepCode) shows the step: its status, light, deadline and who holds it.
+        foreach (var shape in model.Elements.Values.Where(e => e.ElementType == "subProcess"))
+        {
+            if (shape.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) is not { } code || !steps.TryGetValue(code, out var step)) continue;
+            var open = approvalCase.OpenTasks.Where(t => t.StepCode == code).ToList();
+            var stepStatus = Enum.Parse<StepStatus>(step.Status, ignoreCase: true);
+            elements[shape.Id] = Idle(shape.Id, model, steps) with
+            {
+                State = step.Status == StepStatus.AwaitingAcceptance.Term() && open.Count == 0 && !instance.ActiveElementIds.Contains(shape.Id) ? "idle"
+                    : IsClosed(stepStatus) ? "done" : "waiting",
+                Light = step.Light,
+                WorkingDaysLeft = step.WorkingDaysLeft,
+                DueAt = step.DueAt,
+                Assignee = open.Select(t => t.Assignee).FirstOrDefault(a => a is not null),
+                CandidateGroups = [.. open.SelectMany(t => t.CandidateGroups).Distinct()],
+                Suspended = suspendedSteps.Contains(code),
+                OpenGap = gapSteps.Contains(code),
+                IsStep = true,
+            };
+        }
+
         // A suspended step or one with an open gap is marked where it waits, or else on the task that opened it.
         foreach (var code in suspendedSteps.Concat(gapSteps).Distinct())
         {
@@ -114,6 +139,10 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
         return new CaseDiagramResponse(approvalCase.Id, instance.DefinitionId, approvalCase.DefinitionKey, approvalCase.DefinitionVersion, xml,
             elements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>A step that has reached an end: decided and effective, or ended otherwise.</summary>
+    private static bool IsClosed(StepStatus status) => status is StepStatus.Approved or StepStatus.Rejected or StepStatus.ReplacedByPledge
+        or StepStatus.Revoked or StepStatus.Lapsed or StepStatus.Withdrawn;
 
     private static CaseDiagramElement Idle(string elementId, CaseModel model, IReadOnlyDictionary<string, StepResponse> steps)
     {

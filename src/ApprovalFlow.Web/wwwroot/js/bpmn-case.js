@@ -5,7 +5,7 @@
 import { loadBpmnJs, loadAfDescriptor, escapeHtml } from './bpmn-loader.js';
 
 const viewers = new WeakMap();
-const markerClasses = ['af-done', 'af-waiting', 'af-yellow', 'af-red', 'af-suspended', 'af-gap', 'af-actionable'];
+const markerClasses = ['af-done', 'af-waiting', 'af-yellow', 'af-red', 'af-suspended', 'af-gap', 'af-actionable', 'af-step'];
 
 function viewerOf(container) {
   const entry = viewers.get(container);
@@ -24,11 +24,32 @@ export async function render(container, dotNetRef, xml, elements) {
     const state = entry.byId.get(e.element.id);
     if (state && state.taskId && state.mayAct) {
       dotNetRef.invokeMethodAsync('OnTaskClicked', state.taskId).catch(() => {});
+    } else if (state && state.isStep) {
+      drillInto(viewer, e.element.id);
     }
   });
+  // Drilling into a step (or back through the breadcrumbs) shows the whole plane.
+  viewer.on('root.set', () => setTimeout(() => viewer.get('canvas').zoom('fit-viewport', 'auto'), 0));
   await viewer.importXML(xml);
   viewer.get('canvas').zoom('fit-viewport', 'auto');
   update(container, elements);
+  return true;
+}
+
+/** Shows the inside of a collapsed step (bpmn-js keeps each collapsed sub-process on a plane of its own, `<id>_plane`). */
+function drillInto(viewer, elementId) {
+  const canvas = viewer.get('canvas');
+  const root = canvas.findRoot(elementId + '_plane');
+  if (root) canvas.setRootElement(root);
+}
+
+/** Opens a step's plane by its element id (tests and the host use it); false when the step has no plane. */
+export function openStep(container, elementId) {
+  const { viewer } = viewerOf(container);
+  const canvas = viewer.get('canvas');
+  const root = canvas.findRoot(elementId + '_plane');
+  if (!root) return false;
+  canvas.setRootElement(root);
   return true;
 }
 
@@ -41,6 +62,7 @@ function markersOf(state) {
   if (state.suspended) classes.push('af-suspended');
   if (state.openGap) classes.push('af-gap');
   if (state.taskId && state.mayAct) classes.push('af-actionable');
+  if (state.isStep) classes.push('af-step');
   return classes;
 }
 
@@ -58,7 +80,7 @@ export function update(container, elements) {
     if (!registry.get(old.elementId)) continue;
     for (const c of markerClasses) canvas.removeMarker(old.elementId, c);
     const gfx = registry.getGraphics(old.elementId);
-    for (const a of ['data-af-state', 'data-af-light', 'data-task-id', 'data-af-may-act']) gfx.removeAttribute(a);
+    for (const a of ['data-af-state', 'data-af-light', 'data-task-id', 'data-af-may-act', 'data-af-step']) gfx.removeAttribute(a);
   }
   overlays.remove({ type: 'af-case' });
   entry.elements = elements || [];
@@ -72,7 +94,16 @@ export function update(container, elements) {
     if (state.light) gfx.setAttribute('data-af-light', state.light);
     if (state.taskId) gfx.setAttribute('data-task-id', state.taskId);
     gfx.setAttribute('data-af-may-act', state.mayAct ? 'true' : 'false');
-    if (state.state === 'waiting' && (state.assignee || state.due || state.label)) {
+    if (state.isStep) {
+      gfx.setAttribute('data-af-step', 'true');
+      // Inside the step's shape, above its name: its status and deadline, then who holds it (two lines, clear of the name).
+      const lines = [[state.label, state.due].filter(Boolean).join(' · '), state.assignee].filter(Boolean).map(escapeHtml).join('<br>');
+      overlays.add(element, 'af-case', {
+        position: { top: 3, left: 6 },
+        html: `<div class="af-step-overlay ${state.light === 'red' ? 'af-red' : state.light === 'yellow' ? 'af-yellow' : ''}"`
+          + ` data-testid="step-overlay" data-element-id="${escapeHtml(state.elementId)}">${lines}</div>`,
+      });
+    } else if (state.state === 'waiting' && (state.assignee || state.due || state.label)) {
       const lines = [state.label, state.assignee, state.due].filter(Boolean).map(escapeHtml).join('<br>');
       overlays.add(element, 'af-case', {
         position: { bottom: -4, left: 0 },

@@ -35,6 +35,9 @@ const afStyles = `
   font: 11px/1.3 sans-serif; color: #263238; white-space: nowrap; pointer-events: none; }
 .af-task-overlay.af-red { border-color: #c62828; color: #c62828; }
 .af-task-overlay.af-yellow { border-color: #f9a825; }
+.djs-element.af-step { cursor: zoom-in; }
+.af-step-overlay { font: 12px/1.35 sans-serif; color: #263238; white-space: nowrap; pointer-events: none; }
+.af-step-overlay.af-red { color: #c62828; font-weight: 600; } .af-step-overlay.af-yellow { color: #8d6e00; font-weight: 600; }
 .af-badge { display: inline-block; border-radius: 8px; padding: 0 6px; font: 11px/16px sans-serif; color: #fff; pointer-events: none; }
 .af-badge.af-suspended { background: #6d4c41; } .af-badge.af-gap { background: #ef6c00; }
 `;
