@@ -180,7 +180,7 @@ internal sealed partial class Execution
         History(model.Node(task.ElementId), null, what, actor, detail ?? task.Assignee);
 
     private static readonly HashSet<string> Opening = ["started", "waiting"];
-    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "interrupted", "cancelled", "terminated", "sent-back", "withdrawn"];
+    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "signal-received", "interrupted", "cancelled", "terminated", "sent-back", "withdrawn"];
     private static readonly HashSet<string> Instant = ["passed", "reached", "joined", "forked"];
 
     /// <summary>Keeps the element-instance rows in step with the event log.</summary>
