@@ -138,6 +138,43 @@ public class MigrationScopeTests
         (await h.CompleteAsync(instance.Id, "archive")).Status.ShouldBe("completed");
     }
 
+    /// <summary>Version with the land task two sub-processes deep and the planning task one deep.</summary>
+    private static readonly string Deep = Process("scoped", $"""
+        <startEvent id="start" />
+        <subProcess id="outer">
+          <startEvent id="outerStart" /><parallelGateway id="fork" />
+          <subProcess id="land">
+            <startEvent id="landStart" /><userTask id="landAccept" /><endEvent id="landEnd" />
+            {Flow("l1", "landStart", "landAccept")}{Flow("l2", "landAccept", "landEnd")}
+          </subProcess>
+          <userTask id="planAccept" />
+          <parallelGateway id="join" /><endEvent id="outerEnd" />
+          {Flow("a", "outerStart", "fork")}{Flow("b", "fork", "land")}{Flow("c", "fork", "planAccept")}
+          {Flow("fromLandStep", "land", "join")}{Flow("fromPlan", "planAccept", "join")}{Flow("y", "join", "outerEnd")}
+        </subProcess>
+        <endEvent id="end" />
+        {Flow("s", "start", "outer")}{Flow("z", "outer", "end")}
+        """, Messages);
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task Tokens_move_into_nested_sub_processes_sharing_the_outer_scope(StoreKind store)
+    {
+        await using var h = await HarnessAsync(store, Flat);
+        var instance = await h.StartAsync("scoped");
+        await h.DeployAsync(Deep);
+
+        await MigrateAsync(h, 1, 2);
+
+        (await h.InstanceAsync(instance.Id)).ActiveElementIds.ShouldBe(["outer", "land", "landAccept", "planAccept"], ignoreOrder: true);
+        (await h.CountAsync(instance.Id, "outer", "migrated-into")).ShouldBe(1);
+        (await h.CountAsync(instance.Id, "land", "migrated-into")).ShouldBe(1);
+        (await h.CompleteAsync(instance.Id, "landAccept")).ActiveElementIds.ShouldBe(["outer", "join", "planAccept"], ignoreOrder: true);
+        (await h.CompleteAsync(instance.Id, "planAccept")).Status.ShouldBe("completed");
+        (await h.CountAsync(instance.Id, "outer", "completed")).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData(StoreKind.Sqlite)]
     [InlineData(StoreKind.Postgres)]
