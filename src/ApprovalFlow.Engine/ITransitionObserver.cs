@@ -18,7 +18,7 @@ public sealed record ElementEvent(string ElementId, string ElementType, string E
 {
     /// <summary>A token arrived at or went through the element (every event but the closing and withdrawing ones).</summary>
     public bool Reached => Event is "started" or "waiting" or "passed" or "reached" or "joined" or "forked" or "completed"
-        or "timer-fired" or "message-received" or "signal-thrown";
+        or "timer-fired" or "message-received" or "signal-received" or "signal-thrown" or "migrated-into";
 }
 
 /// <summary>A task open after the transition, with its element's extension attributes.</summary>

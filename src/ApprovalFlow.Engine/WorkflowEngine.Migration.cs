@@ -55,18 +55,23 @@ public sealed partial class WorkflowEngine
             await TransitionAsync(instance.Id, actor, ct, (tx, _) =>
             {
                 var state = tx.Execution.State;
-                var again = Check(tx.Instance, state, source, target, mapping).ToList();
+                var again = Check(tx.Instance, state, source, target, mapping);
                 if (again.Count > 0) throw new MigrationRefusedException(again); // changed since the check
                 var map = ElementMap(state, mapping);
-                foreach (var token in state.Tokens)
+                var moving = state.Tokens.ToList();
+                foreach (var task in tx.Tasks) task.ElementId = map.GetValueOrDefault(task.ElementId, task.ElementId);
+                foreach (var timer in tx.Timers) RemapWait(timer.ElementId, e => timer.ElementId = e, () => timer.Status = TimerStatus.Cancelled, source, target, mapping);
+                foreach (var sub in tx.Subscriptions.ToList()) RemapWait(sub.ElementId, e => sub.ElementId = e, () => db.Remove(sub), source, target, mapping);
+                // Into and out of embedded sub-processes: scopes are entered (and armed) or left (and withdrawn) as needed.
+                var execution = tx.Execution;
+                var restructured = new MigrationPlanner(source, target, mapping).Restructure(state.Tokens, execution.EnterScopeByMigration, execution.LeaveScopeByMigration);
+                if (restructured.Count > 0) throw new MigrationRefusedException(restructured.Select(p => new MigrationProblem(tx.Instance.Id, p.ElementId, p.Message)).ToList());
+                foreach (var token in moving.Where(state.Tokens.Contains))
                 {
                     token.ElementId = map[token.ElementId];
                     // A token waiting at a join remembers the flow it came by; the mapping may rename flows too.
                     if (token.ArrivedVia is { } flow) token.ArrivedVia = mapping.GetValueOrDefault(flow, flow);
                 }
-                foreach (var task in tx.Tasks) task.ElementId = map.GetValueOrDefault(task.ElementId, task.ElementId);
-                foreach (var timer in tx.Timers) RemapWait(timer.ElementId, e => timer.ElementId = e, () => timer.Status = TimerStatus.Cancelled, source, target, mapping);
-                foreach (var sub in tx.Subscriptions.ToList()) RemapWait(sub.ElementId, e => sub.ElementId = e, () => db.Remove(sub), source, target, mapping);
                 tx.Instance.DefinitionId = to.Id;
                 tx.Instance.DefinitionVersion = to.Version;
                 tx.Execution.RecordInstanceEvent("instance-migrated", $"v{fromVersion} → v{toVersion}");
@@ -80,30 +85,44 @@ public sealed partial class WorkflowEngine
     private static Dictionary<string, string> ElementMap(ExecutionState state, IReadOnlyDictionary<string, string> mapping) =>
         state.Tokens.Select(t => t.ElementId).Distinct().ToDictionary(e => e, e => mapping.GetValueOrDefault(e, e));
 
-    private static IEnumerable<MigrationProblem> Check(ProcessInstanceRecord instance, ExecutionState state, ProcessModel source, ProcessModel target,
+    private static List<MigrationProblem> Check(ProcessInstanceRecord instance, ExecutionState state, ProcessModel source, ProcessModel target,
         IReadOnlyDictionary<string, string> mapping)
     {
-        var byId = state.Tokens.ToDictionary(t => t.Id);
+        var problems = new List<MigrationProblem>();
         foreach (var token in state.Tokens)
         {
             var targetId = mapping.GetValueOrDefault(token.ElementId, token.ElementId);
+            var old = source.Nodes.GetValueOrDefault(token.ElementId);
             if (!target.Nodes.TryGetValue(targetId, out var node))
             {
-                yield return new(instance.Id, token.ElementId, $"Active element '{token.ElementId}' has no counterpart in the new version; map it.");
+                // A sub-process the new version lacks may go once every token inside has left it; an event sub-process's
+                // waiting start goes with its scope. Whether they do is seen when the tokens are placed (below).
+                if (token.IsListener) continue;
+                if (old?.Kind is NodeKind.SubProcess or NodeKind.EventSubProcess && !token.IsMultiInstanceBody
+                    && state.Tokens.Any(t => t.ScopeId == token.Id && !t.IsListener))
+                    continue;
+                problems.Add(new(instance.Id, token.ElementId, $"Active element '{token.ElementId}' has no counterpart in the new version; map it."));
                 continue;
             }
-            var old = source.Nodes.GetValueOrDefault(token.ElementId);
             if (old is not null && old.Kind != node.Kind)
-                yield return new(instance.Id, token.ElementId, $"'{token.ElementId}' is a {old.ElementType} but '{targetId}' is a {node.ElementType}.");
+                problems.Add(new(instance.Id, token.ElementId, $"'{token.ElementId}' is a {old.ElementType} but '{targetId}' is a {node.ElementType}."));
             if (token.ArrivedVia is { } arrived && mapping.GetValueOrDefault(arrived, arrived) is var flow
                 && node.IsGateway && node.Incoming.Count > 1 && node.Incoming.All(f => f.Id != flow))
-                yield return new(instance.Id, token.ElementId, $"A token waits at join '{token.ElementId}' on flow '{flow}', which '{targetId}' does not have.");
-            var parentElement = token.ScopeId is { } scope && byId.TryGetValue(scope, out var parent) ? mapping.GetValueOrDefault(parent.ElementId, parent.ElementId) : null;
-            // A listener stands at an event sub-process's start event but lives in the scope around that event sub-process.
-            var owner = token.IsListener ? node.Scope.Owner?.Scope.Owner : node.Scope.Owner;
-            if (owner?.Id != parentElement)
-                yield return new(instance.Id, token.ElementId, $"'{targetId}' does not lie in the same sub-process as before.");
+                problems.Add(new(instance.Id, token.ElementId, $"A token waits at join '{token.ElementId}' on flow '{flow}', which '{targetId}' does not have."));
         }
+        if (problems.Count > 0) return problems;
+        // Place the tokens on a copy, as the migration will: into sub-processes they were not in, out of those they leave.
+        var copy = ExecutionState.FromJson(state.ToJson()).Tokens;
+        var placed = new MigrationPlanner(source, target, mapping).Restructure(copy,
+            (subProcess, parent) =>
+            {
+                var scope = new Token { Id = Guid.NewGuid(), ElementId = subProcess.Id, ScopeId = parent };
+                copy.Add(scope);
+                return scope;
+            },
+            (scope, _) => copy.RemoveAll(t => t == scope || t.ScopeId == scope.Id));
+        problems.AddRange(placed.Select(p => new MigrationProblem(instance.Id, p.ElementId, p.Message)));
+        return problems;
     }
 
     /// <summary>A timer or subscription of a boundary event follows its event if the new version still has it; otherwise it is withdrawn.</summary>

@@ -29,6 +29,17 @@ public sealed class FlowNode
     /// <summary>Signal subscriptions and signal starts are stored beside message ones, their names behind this prefix.</summary>
     public const string SignalPrefix = "signal:";
 
+    /// <summary>The extension attribute (<c>af:scope</c>) that keeps a signal throw within its own instance, and its one value.</summary>
+    public const string SignalScopeAttribute = "scope";
+    public const string InstanceSignalScope = "instance";
+
+    /// <summary>
+    /// A signal throw (intermediate or end) marked <c>af:scope="instance"</c>: its signal reaches only the catches of its own
+    /// instance, at once, inside the throwing transition (not a broadcast after commit).
+    /// </summary>
+    public bool ThrowsWithinInstance => Trigger == EventTrigger.Signal && Kind is (NodeKind.IntermediateThrowEvent or NodeKind.EndEvent)
+        && Extensions.TryGetValue(SignalScopeAttribute, out var scope) && scope.Trim() == InstanceSignalScope;
+
     /// <summary>For boundary events: the activity it sits on, and whether firing cancels it.</summary>
     public FlowNode? AttachedTo { get; set; }
     public bool CancelActivity { get; init; } = true;

@@ -396,6 +396,10 @@ public static class BpmnReader
             var (trigger, timer, messageName, errorCode) = kind == NodeKind.ReceiveTask
                 ? (EventTrigger.Message, null, ReadMessageName(e, e), null)
                 : ReadEventDefinition(e, kind, scope);
+            if (trigger == EventTrigger.Signal && kind is (NodeKind.IntermediateThrowEvent or NodeKind.EndEvent)
+                && (string?)e.Attribute(BpmnNamespaces.ApprovalFlow + FlowNode.SignalScopeAttribute) is { } signalScope
+                && signalScope.Trim() != FlowNode.InstanceSignalScope)
+                Error(e, $"af:{FlowNode.SignalScopeAttribute}=\"{signalScope}\" is not a signal scope: write \"{FlowNode.InstanceSignalScope}\" to keep the signal within its case, or leave it out to broadcast it.");
             return new FlowNode
             {
                 Id = id,

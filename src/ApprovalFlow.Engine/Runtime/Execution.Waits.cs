@@ -179,8 +179,8 @@ internal sealed partial class Execution
     public void RecordTaskEvent(HumanTaskRecord task, string what, string? detail = null) =>
         History(model.Node(task.ElementId), null, what, actor, detail ?? task.Assignee);
 
-    private static readonly HashSet<string> Opening = ["started", "waiting"];
-    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "interrupted", "cancelled", "terminated", "sent-back", "withdrawn"];
+    private static readonly HashSet<string> Opening = ["started", "waiting", "migrated-into"];
+    private static readonly HashSet<string> Closing = ["completed", "timer-fired", "message-received", "signal-received", "interrupted", "cancelled", "terminated", "sent-back", "withdrawn", "migrated-out"];
     private static readonly HashSet<string> Instant = ["passed", "reached", "joined", "forked"];
 
     /// <summary>Keeps the element-instance rows in step with the event log.</summary>
@@ -198,7 +198,7 @@ internal sealed partial class Execution
             return;
         }
         if (!Closing.Contains(what) && !Instant.Contains(what)) return;
-        var open = FindOpenRow(token, node.Id);
+        var open = FindOpenRow(token, node);
         if (open is null)
         {
             db.Add(new ElementInstanceRecord { Id = Guid.NewGuid(), InstanceId = instance.Id, TokenId = token.Id, ElementId = node.Id, ElementType = node.ElementType, StartedAt = now, EndedAt = now, Outcome = what, Actor = who });
@@ -219,8 +219,9 @@ internal sealed partial class Execution
     /// The token's open row for an element: one created or read in this transition, else (when the rows ride on the
     /// tokens and were not read) the row the token names, attached unread so that only its closing columns are updated.
     /// </summary>
-    private ElementInstanceRecord? FindOpenRow(Token token, string elementId)
+    private ElementInstanceRecord? FindOpenRow(Token token, FlowNode node)
     {
+        var elementId = node.Id;
         foreach (var e in openElements)
             if (e.TokenId == token.Id && e.ElementId == elementId)
                 return e;
@@ -238,7 +239,7 @@ internal sealed partial class Execution
         {
             tracker.AutoDetectChangesEnabled = detect;
         }
-        var row = new ElementInstanceRecord { Id = rowId, InstanceId = instance.Id, TokenId = token.Id, ElementId = elementId, ElementType = model.Node(elementId).ElementType };
+        var row = new ElementInstanceRecord { Id = rowId, InstanceId = instance.Id, TokenId = token.Id, ElementId = elementId, ElementType = node.ElementType };
         db.Attach(row);
         return row;
     }

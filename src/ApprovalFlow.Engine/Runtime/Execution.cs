@@ -58,10 +58,31 @@ internal sealed partial class Execution
         thrown.Clear();
     }
 
-    private void ThrowSignal(FlowNode node, Token token)
+    /// <summary>
+    /// Throws a signal. A broadcast one is noted, to go out once the transition has committed. One marked
+    /// <c>af:scope="instance"</c> is delivered at once to every catch of this instance waiting for it when it is thrown
+    /// (in the order they began to wait); catches armed later in this transition miss it.
+    /// </summary>
+    /// <returns>Whether the throwing token still stands (a catch the signal reached may have interrupted its scope).</returns>
+    private bool ThrowSignal(FlowNode node, Token token)
     {
         History(node, token, "signal-thrown", null, node.SignalName);
-        thrown.Add((node.SignalName!, NewSubscriptionIds.Count));
+        if (!node.ThrowsWithinInstance)
+        {
+            thrown.Add((node.SignalName!, NewSubscriptionIds.Count));
+            return true;
+        }
+        var name = node.SubscriptionName;
+        var seqOf = state.Tokens.ToDictionary(t => t.Id, t => t.Seq);
+        var waiting = subscriptions.Where(s => s.MessageName == name)
+            .OrderBy(s => s.CreatedAt).ThenBy(s => seqOf.GetValueOrDefault(s.TokenId, long.MaxValue)).ToList();
+        foreach (var subscription in waiting)
+        {
+            // An earlier catch of this signal may have interrupted the activity (or scope) this one waits in.
+            if (!subscriptions.Contains(subscription) || state.Tokens.All(t => t.Id != subscription.TokenId)) continue;
+            Trigger(subscription.TokenId, subscription.ElementId, "signal-received", null);
+        }
+        return state.Tokens.Contains(token);
     }
 
     public Execution(ProcessModel model, ProcessInstanceRecord instance, DbContext db, EngineServices services, DateTime now, string? actor,
@@ -134,6 +155,13 @@ internal sealed partial class Execution
     /// <param name="firedTimer">The timer that fired, if a timer did: a non-interrupting cycle arms its next repetition from it.</param>
     public async Task TriggerEventAsync(Guid tokenId, string eventElementId, string what, CancellationToken ct, TimerRecord? firedTimer = null)
     {
+        Trigger(tokenId, eventElementId, what, firedTimer);
+        await RunAsync(ct);
+    }
+
+    /// <summary>An event fires for the token waiting on it: the token (or one spawned beside it) moves on; the agenda runs it later.</summary>
+    private void Trigger(Guid tokenId, string eventElementId, string what, TimerRecord? firedTimer)
+    {
         var node = model.Node(eventElementId);
         var token = state.Tokens.FirstOrDefault(t => t.Id == tokenId)
             ?? throw new ExecutionException(eventElementId, "The event's token is gone; the instance state is inconsistent.");
@@ -159,7 +187,6 @@ internal sealed partial class Execution
             ReleaseWaits(token);
             Leave(token, node);
         }
-        await RunAsync(ct);
     }
 
     private Token NewToken(Guid? scopeId)
@@ -227,7 +254,7 @@ internal sealed partial class Execution
                 }
                 break;
             case NodeKind.IntermediateThrowEvent when node.Trigger == EventTrigger.Signal:
-                ThrowSignal(node, token);
+                if (!ThrowSignal(node, token)) break; // its own signal interrupted the scope it stood in
                 History(node, token, "passed", null, null);
                 Leave(token, node);
                 break;
@@ -249,7 +276,7 @@ internal sealed partial class Execution
                 break;
             case NodeKind.EndEvent:
                 History(node, token, "reached", null, null);
-                if (node.Trigger == EventTrigger.Signal) ThrowSignal(node, token);
+                if (node.Trigger == EventTrigger.Signal && !ThrowSignal(node, token)) break; // interrupted by its own signal
                 if (node.Trigger == EventTrigger.Terminate) Terminate(token);
                 else if (node.Trigger == EventTrigger.Error) ThrowError(token, node.ErrorCode, node.Id);
                 else
