@@ -37,7 +37,14 @@ public sealed record CaseDiagramElement(
 }
 
 public sealed record CaseDiagramResponse(
-    Guid CaseId, Guid DefinitionId, string DefinitionKey, int DefinitionVersion, string Xml, IReadOnlyList<CaseDiagramElement> Elements);
+    Guid CaseId, Guid DefinitionId, string DefinitionKey, int DefinitionVersion, string Xml, IReadOnlyList<CaseDiagramElement> Elements)
+{
+    /// <summary>The departments named in the candidate groups, code → (Chinese name, English name), so people read names, not codes.</summary>
+    public IReadOnlyDictionary<string, DepartmentName> Departments { get; init; } = new Dictionary<string, DepartmentName>();
+}
+
+/// <summary>A department's name in Chinese and English.</summary>
+public sealed record DepartmentName(string Name, string NameEn);
 
 /// <summary>
 /// A case's definition version (its BPMN XML) with the state of each element, for the case diagram. Whoever may see the
@@ -136,8 +143,11 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
             }
         }
 
+        var groups = elements.Values.SelectMany(e => e.CandidateGroups).Distinct().ToList();
+        var departments = await db.Set<Administration.Department>().AsNoTracking().Where(d => groups.Contains(d.Code))
+            .ToDictionaryAsync(d => d.Code, d => new DepartmentName(d.Name, d.NameEn), ct);
         return new CaseDiagramResponse(approvalCase.Id, instance.DefinitionId, approvalCase.DefinitionKey, approvalCase.DefinitionVersion, xml,
-            elements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal).ToList());
+            elements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal).ToList()) { Departments = departments };
     }
 
     /// <summary>A step that has reached an end: decided and effective, or ended otherwise.</summary>
