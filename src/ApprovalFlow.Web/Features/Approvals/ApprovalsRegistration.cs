@@ -13,6 +13,7 @@ public static class ApprovalsRegistration
         services.AddScoped<CaseTaskCompletion>();
         services.AddSingleton<StepClock>();
         services.AddScoped<ICalendarChangedListener, StepDeadlinesFollowCalendar>();
+        services.AddScoped<ShippedWorkflowUpgrade>();
         services.AddHostedService<ShippedWorkflows>();
         return services;
     }

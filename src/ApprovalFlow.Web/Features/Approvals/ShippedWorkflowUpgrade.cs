@@ -1,0 +1,98 @@
+using ApprovalFlow.Engine;
+using ApprovalFlow.Engine.Persistence;
+using ApprovalFlow.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApprovalFlow.Web.Features.Approvals;
+
+/// <summary>
+/// Brings a database's shipped models up to the files of this release (ADR 0010). The newest version of a shipped key
+/// that the app itself deployed (by <see cref="ShippedWorkflows.Deployer"/>) and that differs from the file is replaced
+/// by the file as a new version, and the running cases of the older shipped versions move to it through the engine's
+/// migration, each case on its own: a case that cannot move (e.g. a virtual approval waiting at a join the new version
+/// no longer has) stays on its version, which still runs it. A version published from the designer is never touched.
+/// A model from before the approval roles first goes through its roles-only edition (workflows/legacy), so that every
+/// running case ends on a model whose roles the domain reads.
+/// </summary>
+public sealed class ShippedWorkflowUpgrade(WorkflowEngine engine, AppDbContext db, ILogger<ShippedWorkflowUpgrade> logger)
+{
+    /// <summary>
+    /// The roles-only editions of shipped models, with the element and flow renames from that edition to the current
+    /// file: the steps became sub-processes, whose flows into the join were renamed.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, (string File, IReadOnlyDictionary<string, string> ToCurrent)> Legacy =
+        new Dictionary<string, (string, IReadOnlyDictionary<string, string>)>
+        {
+            [ShippedWorkflows.PreConstruction] = ("legacy/pre-construction-approval-flat.bpmn",
+                new[] { "land", "planning", "eia", "safety", "permit" }.ToDictionary(s => $"Flow_{s}_done", s => $"Flow_{s}_join")),
+        };
+
+    public sealed record Outcome(string Key, IReadOnlyList<int> Deployed, int Migrated, int Stayed);
+
+    public async Task<Outcome?> UpgradeAsync(string key, string folder, CancellationToken ct)
+    {
+        var file = Path.Combine(folder, key + ".bpmn");
+        if (!File.Exists(file)) return null;
+        var versions = (await engine.ListDefinitionsAsync(ct)).Where(d => d.Key == key).OrderBy(d => d.Version).ToList();
+        if (versions.Count == 0) return null;
+        var newest = versions[^1];
+        var shipped = await File.ReadAllTextAsync(file, ct);
+        var newestRow = await db.Set<ProcessDefinitionRecord>().AsNoTracking().Where(d => d.Id == newest.Id)
+            .Select(d => new { d.Xml, d.DeployedBy }).SingleAsync(ct);
+        if (newestRow.DeployedBy != ShippedWorkflows.Deployer || newestRow.Xml == shipped) return null;
+
+        var deployed = new List<int>();
+        int migrated = 0, stayed = 0;
+        IReadOnlyDictionary<string, string> mapping = new Dictionary<string, string>();
+        if (!(await CaseModel.LoadAsync(engine, newest.Id, ct)).IsApprovalModel && Legacy.TryGetValue(key, out var legacy)
+            && File.Exists(Path.Combine(folder, legacy.File)))
+        {
+            // Before the roles: first the same model with its roles, which every running case can move to unchanged.
+            var roles = await engine.DeployAsync(await File.ReadAllBytesAsync(Path.Combine(folder, legacy.File), ct), ShippedWorkflows.Deployer, ct);
+            deployed.Add(roles.Version);
+            var (m, s) = await MoveCasesAsync(key, versions, roles, new Dictionary<string, string>(), ct);
+            migrated += m;
+            stayed += s;
+            versions.Add(roles);
+            mapping = legacy.ToCurrent;
+        }
+        else if (Legacy.TryGetValue(key, out var flat))
+        {
+            mapping = flat.ToCurrent;
+        }
+        var current = await engine.DeployAsync(System.Text.Encoding.UTF8.GetBytes(shipped), ShippedWorkflows.Deployer, ct);
+        deployed.Add(current.Version);
+        var (moved, left) = await MoveCasesAsync(key, versions, current, mapping, ct);
+        migrated += moved;
+        stayed = left;
+        logger.LogInformation("Shipped workflow {Key} upgraded to version {Version}: {Migrated} running case(s) moved, {Stayed} stay on their version",
+            key, current.Version, moved, left);
+        return new Outcome(key, deployed, migrated, stayed);
+    }
+
+    /// <summary>Moves the running cases of every older version to <paramref name="to"/>, case by case; returns (moved, stayed).</summary>
+    private async Task<(int Moved, int Stayed)> MoveCasesAsync(string key, IReadOnlyList<DeployedDefinition> older, DeployedDefinition to,
+        IReadOnlyDictionary<string, string> mapping, CancellationToken ct)
+    {
+        int moved = 0, stayed = 0;
+        foreach (var from in older.Where(v => v.Version < to.Version))
+        {
+            var running = await db.Set<ProcessInstanceRecord>().AsNoTracking()
+                .Where(i => i.DefinitionId == from.Id && i.Status == InstanceStatus.Running).Select(i => i.Id).ToListAsync(ct);
+            foreach (var instance in running)
+            {
+                try
+                {
+                    // Only the mapping entries the source version has apply (a flow rename means nothing to another edition).
+                    moved += (await engine.MigrateInstancesAsync(key, from.Version, to.Version, mapping, [instance], ShippedWorkflows.Deployer, ct)).Migrated;
+                }
+                catch (MigrationRefusedException refused)
+                {
+                    stayed++;
+                    logger.LogInformation("Case instance {Instance} stays on {Key} v{Version}: {Reason}", instance, key, from.Version, refused.Message);
+                }
+            }
+        }
+        return (moved, stayed);
+    }
+}
