@@ -13,8 +13,13 @@ public class PreConstructionApprovalTests
     private static async Task<Guid> StartCaseAsync(EngineHarness h, bool virtualApproval = false, bool pledgeSystem = false)
     {
         await h.DeployShippedAsync(ShippedWorkflow.PreConstruction);
+        // Every decision's outcome variable exists from the start (the approval domain sets them "pending").
         var instance = await h.StartAsync(ShippedWorkflow.PreConstruction,
-            new { @virtual = virtualApproval, pledgeSystem }, businessKey: "2601-131102-04-01-123456");
+            new
+            {
+                @virtual = virtualApproval, pledgeSystem, landOutcome = "pending", planningOutcome = "pending", eiaOutcome = "pending",
+                safetyOutcome = "pending", permitOutcome = "pending",
+            }, businessKey: "2601-131102-04-01-123456");
         (await h.OpenTaskElementsAsync(instance.Id)).ShouldBe(["register"]);
         await h.CompleteAsync(instance.Id, "register");
         return instance.Id;
@@ -45,14 +50,20 @@ public class PreConstructionApprovalTests
 
         foreach (var step in new[] { "land", "eia", "safety", "permit" })
             await DecideStepAsync(h, id, step, "approve");
-        // Four steps wait at the join; the enterprise's correction keeps the fifth open, nothing is cancelled.
-        (await h.InstanceAsync(id)).ActiveElementIds.ShouldBe(["stepsJoin", "planningResubmit"], ignoreOrder: true);
+        // Three steps wait at the join; the approved permit waits for planning (建筑法 第八条); the enterprise's correction
+        // keeps planning open; nothing is cancelled.
+        var active = (await h.InstanceAsync(id)).ActiveElementIds;
+        active.ShouldContain("stepsJoin");
+        active.ShouldContain("planningResubmit");
+        active.ShouldContain("permitAwaitPrerequisites");
+        (await h.CountAsync(id, "permitApproved", "passed")).ShouldBe(0);
         (await h.CountAsync(id, "stepsJoin", "joined")).ShouldBe(0);
 
         await h.CompleteAsync(id, "planningResubmit");
         (await h.OpenTaskElementsAsync(id)).ShouldBe(["planningAccept"]);
         await DecideStepAsync(h, id, "planning", "approve");
 
+        // Planning approved: its signal lets the waiting permit take effect in the same transition.
         (await h.OpenTaskElementsAsync(id)).ShouldBe(["confirmStart"]);
         (await h.CountAsync(id, "stepsJoin", "joined")).ShouldBe(1);
         (await h.CountAsync(id, "planningAccept", "completed")).ShouldBe(2);
@@ -122,7 +133,7 @@ public class PreConstructionApprovalTests
             h.CompleteAsync(id, $"{step}Decide", new Dictionary<string, object> { [$"{step}Outcome"] = "pledge" }));
         refused.ElementId.ShouldBe($"{step}Decision");
         (await h.OpenTaskElementsAsync(id)).ShouldContain($"{step}Decide");
-        (await h.InstanceAsync(id)).Variables.ContainsKey($"{step}Outcome").ShouldBeFalse();
+        (await h.InstanceAsync(id)).Variables[$"{step}Outcome"]!.GetValue<string>().ShouldBe("pending");
     }
 
     [Theory]
@@ -149,14 +160,15 @@ public class PreConstructionApprovalTests
         // The moment land is approved, both virtual approvals take effect; the rejected EIA has nothing to take effect.
         (await h.CountAsync(id, "planningEffective", "passed")).ShouldBe(1);
         (await h.CountAsync(id, "safetyEffective", "passed")).ShouldBe(1);
-        (await h.CountAsync(id, "eiaLandSignalEnd", "reached")).ShouldBe(1);
+        (await h.CountAsync(id, "eiaEffective", "passed")).ShouldBe(0);
         (await h.CountAsync(id, "stepsJoin", "joined")).ShouldBe(0);
         var permitStillRunning = await h.InstanceAsync(id);
-        permitStillRunning.ActiveElementIds.ShouldBe(["stepsJoin", "permitAccept", "permitAwaitLand"], ignoreOrder: true);
+        permitStillRunning.ActiveElementIds.ShouldContain("permitAccept");
+        permitStillRunning.ActiveElementIds.ShouldNotContain("planningAwaitLand");
 
-        // A step decided after the land approval takes effect at once.
+        // The permit decided after land and planning are approved takes effect at once.
         await DecideStepAsync(h, id, "permit", "approve");
-        (await h.CountAsync(id, "permitEffective", "passed")).ShouldBe(1);
+        (await h.CountAsync(id, "permitApproved", "passed")).ShouldBe(1);
         (await h.OpenTaskElementsAsync(id)).ShouldBe(["confirmStart"]);
         (await h.CountAsync(id, "stepsJoin", "joined")).ShouldBe(1);
         (await h.CompleteAsync(id, "confirmStart", new { startConditionsMet = false })).Status.ShouldBe("completed");
@@ -171,12 +183,13 @@ public class PreConstructionApprovalTests
         var id = await StartCaseAsync(h, virtualApproval: true);
         foreach (var step in NonLandSteps)
             await DecideStepAsync(h, id, step, "approve");
-        (await h.InstanceAsync(id)).ActiveElementIds.Count(e => e.EndsWith("AwaitLand", StringComparison.Ordinal)).ShouldBe(4);
+        static int Waiting(InstanceSnapshot i) => i.ActiveElementIds.Count(e => e.EndsWith("AwaitLand", StringComparison.Ordinal) || e == "permitAwaitPrerequisites");
+        Waiting(await h.InstanceAsync(id)).ShouldBe(4);
 
         // Returned for correction, land is still on its way: the virtual approvals keep waiting.
         await DecideStepAsync(h, id, "land", "return");
         await h.CompleteAsync(id, "landResubmit");
-        (await h.InstanceAsync(id)).ActiveElementIds.Count(e => e.EndsWith("AwaitLand", StringComparison.Ordinal)).ShouldBe(4);
+        Waiting(await h.InstanceAsync(id)).ShouldBe(4);
 
         await DecideStepAsync(h, id, "land", "reject");
         foreach (var step in NonLandSteps)
@@ -216,6 +229,7 @@ public class PreConstructionApprovalTests
 
         await h.CompleteAsync(id, "permitReview");
         await h.CompleteAsync(id, "permitDecide", new { permitOutcome = "approve" });
-        (await h.CountAsync(id, "permitApproved", "passed")).ShouldBe(1);
+        // Approved, the permit waits for land and planning before it takes effect.
+        (await h.InstanceAsync(id)).ActiveElementIds.ShouldContain("permitAwaitPrerequisites");
     }
 }
