@@ -60,7 +60,7 @@ public sealed class CaseDiagramTests(BrowserWorld world) : BrowserTest(world)
         if (!await task.IsVisibleAsync())
         {
             await TopLevelAsync(page);
-            await page.Locator($"g.djs-element[data-af-step=true][data-element-id=\"{StepOf(elementId)}\"]").ClickAsync();
+            await page.Locator($"g.djs-element[data-af-step=true][data-element-id=\"{StepOf(elementId)}Step\"]").ClickAsync();
             await Expect(task).ToBeVisibleAsync();
         }
         await task.ClickAsync();
@@ -105,24 +105,24 @@ public sealed class CaseDiagramTests(BrowserWorld world) : BrowserTest(world)
         await Expect(steps).ToHaveCountAsync(5);
         foreach (var (code, name) in new[] { ("land", "土地手续"), ("planning", "规划"), ("eia", "环评"), ("safety", "安评"), ("permit", "施工许可") })
         {
-            var shape = page.Locator($"g.djs-element[data-af-step=true][data-element-id=\"{code}\"]");
+            var shape = page.Locator($"g.djs-element[data-af-step=true][data-element-id=\"{code}Step\"]");
             await Expect(shape).ToBeVisibleAsync();
             await Expect(shape).ToContainTextAsync(name);
             // Readable without zooming: the 180-unit step shape is drawn at least 140 px wide, so its 12 px labels stay >= 9 px.
             var box = (await shape.BoundingBoxAsync())!;
             box.Width.ShouldBeGreaterThanOrEqualTo(140, $"step {code} is drawn {box.Width} px wide");
             (box.X + box.Width).ShouldBeLessThanOrEqualTo(1366);
-            var overlay = page.Locator($"[data-testid=step-overlay][data-element-id=\"{code}\"]");
+            var overlay = page.Locator($"[data-testid=step-overlay][data-element-id=\"{code}Step\"]");
             await Expect(overlay).ToContainTextAsync("待受理");
         }
-        await Expect(page.Locator("[data-testid=step-overlay][data-element-id=\"land\"]")).ToContainTextAsync("待签收");
+        await Expect(page.Locator("[data-testid=step-overlay][data-element-id=\"landStep\"]")).ToContainTextAsync("待签收");
         await Expect(page.Locator("g.djs-element[data-element-id=\"landAccept\"]")).Not.ToBeVisibleAsync();
         await page.EvaluateAsync("() => document.fonts.ready");
         Directory.CreateDirectory(Repository.Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Screenshots, "case-steps.png"), Animations = ScreenshotAnimations.Disabled });
 
         // Drilling into the land step shows its current task, highlighted and actionable; acting on it works.
-        await page.Locator("g.djs-element[data-af-step=true][data-element-id=\"land\"]").ClickAsync();
+        await page.Locator("g.djs-element[data-af-step=true][data-element-id=\"landStep\"]").ClickAsync();
         var accept = page.Locator("g.djs-element[data-element-id=\"landAccept\"]");
         await Expect(accept).ToBeVisibleAsync();
         await Expect(accept).ToHaveAttributeAsync("data-af-may-act", "true");
@@ -132,7 +132,7 @@ public sealed class CaseDiagramTests(BrowserWorld world) : BrowserTest(world)
 
         // Back at the top level the land step now reads as under review, with its deadline.
         await TopLevelAsync(page);
-        await Expect(page.Locator("[data-testid=step-overlay][data-element-id=\"land\"]")).ToContainTextAsync("审查中");
+        await Expect(page.Locator("[data-testid=step-overlay][data-element-id=\"landStep\"]")).ToContainTextAsync("审查中");
     });
 
     /// <summary>The row of a waiting task in the list under the case diagram.</summary>

@@ -35,8 +35,11 @@ public sealed class DesignerContractTests(BrowserWorld world) : BrowserTest(worl
             Buffer = Encoding.UTF8.GetBytes(broken),
         });
         await Expect(page.GetByTestId("designer-document")).ToContainTextAsync("broken-pre-construction.bpmn");
-        await Expect(page.Locator("g.djs-element[data-element-id=\"landReview\"]")).ToBeVisibleAsync();
+        // The top level shows the steps; the land step's review is inside its collapsed shape.
+        await Expect(page.Locator("g.djs-element[data-element-id=\"landStep\"]")).ToBeVisibleAsync();
+        await Expect(page.Locator("g.djs-element[data-element-id=\"landReview\"]")).Not.ToBeVisibleAsync();
 
+        // Validating opens the plane of the problem's element.
         await page.GetByTestId("designer-validate").ClickAsync();
 
         var list = page.GetByTestId("problem-list");
@@ -105,7 +108,16 @@ public sealed class DesignerContractTests(BrowserWorld world) : BrowserTest(worl
 
     private static async Task SelectAsync(IPage page, string elementId)
     {
-        await page.Locator($"g.djs-element[data-element-id=\"{elementId}\"]").ClickAsync();
+        var element = page.Locator($"g.djs-element[data-element-id=\"{elementId}\"]");
+        if (!await element.IsVisibleAsync())
+        {
+            // Inside the land step: open its plane through the shape's drill-down button.
+            var crumbs = page.Locator(".bjs-breadcrumbs li");
+            if (await crumbs.CountAsync() > 1) await crumbs.First.ClickAsync();
+            await page.Locator(".djs-overlays[data-container-id=\"landStep\"] .bjs-drilldown").ClickAsync();
+            await Expect(element).ToBeVisibleAsync();
+        }
+        await element.ClickAsync();
         await Expect(page.GetByTestId("designer-selected")).ToHaveAttributeAsync("data-element-id", elementId);
     }
 

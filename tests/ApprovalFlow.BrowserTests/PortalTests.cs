@@ -54,7 +54,7 @@ public sealed class PortalTests(BrowserWorld world) : BrowserTest(world)
         started!.Mode.ShouldBe("virtual");
         started.ProjectCode.ShouldBe(code);
         started.ProjectName.ShouldBe(name);
-        started.OpenTasks.ShouldContain(t => t.ElementId == "register");
+        started.OpenTasks.ShouldContain(t => t.ElementId == "registration");
     });
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class ScreenshotTests(BrowserWorld world) : BrowserTest(world)
         var admin = await SignedInAsync("admin@approvalflow.local");
         await admin.GoToAsync("/designer?open=workflows/pre-construction-approval.bpmn");
         await Expect(admin.Page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(admin.Page.Locator("g.djs-element[data-element-id=\"planningStep\"]")).ToBeVisibleAsync();
+        await admin.Page.Locator(".djs-overlays[data-container-id=\"planningStep\"] .bjs-drilldown").ClickAsync();
         await Expect(admin.Page.Locator("g.djs-element[data-element-id=\"planningAccept\"]")).ToBeVisibleAsync();
         await admin.Page.Locator("g.djs-element[data-element-id=\"planningAccept\"]").ClickAsync();
         await Expect(admin.Page.GetByTestId("designer-selected")).ToBeVisibleAsync();

@@ -40,7 +40,7 @@ public sealed class CaseSetup(BrowserApp app)
         var response = await enterprise.PostAsJsonAsync("/api/cases", new StartApprovalRequest(project.Id, "normal"));
         await EnsureAsync(response);
         var started = (await response.Content.ReadFromJsonAsync<CaseResponse>())!;
-        return await ActAsync(WindowOfficer, started, "register", "accept", new AcceptStepRequest(null));
+        return await ActAsync(WindowOfficer, started, "registration", "accept", new AcceptStepRequest(null));
     }
 
     /// <summary>The enterprise signs a tolerated-gap pledge (容缺受理承诺书) for one step of its project.</summary>

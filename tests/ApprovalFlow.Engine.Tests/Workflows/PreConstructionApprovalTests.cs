@@ -20,8 +20,8 @@ public class PreConstructionApprovalTests
                 @virtual = virtualApproval, pledgeSystem, landOutcome = "pending", planningOutcome = "pending", eiaOutcome = "pending",
                 safetyOutcome = "pending", permitOutcome = "pending",
             }, businessKey: "2601-131102-04-01-123456");
-        (await h.OpenTaskElementsAsync(instance.Id)).ShouldBe(["register"]);
-        await h.CompleteAsync(instance.Id, "register");
+        (await h.OpenTaskElementsAsync(instance.Id)).ShouldBe(["registration"]);
+        await h.CompleteAsync(instance.Id, "registration");
         return instance.Id;
     }
 

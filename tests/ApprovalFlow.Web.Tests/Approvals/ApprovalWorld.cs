@@ -117,7 +117,7 @@ public sealed class ApprovalWorld
     }
 
     public async Task<JsonObject> RegisterAsync(JsonObject approvalCase) =>
-        await ActAsync(await OfficerAsync("administrative-approval"), approvalCase, "register", "accept");
+        await ActAsync(await OfficerAsync("administrative-approval"), approvalCase, "registration", "accept");
 
     /// <summary>Accept, review and decide one step by its department's officer.</summary>
     public async Task<JsonObject> RunStepAsync(JsonObject approvalCase, string step, string outcome = "approve", string? opinion = null)

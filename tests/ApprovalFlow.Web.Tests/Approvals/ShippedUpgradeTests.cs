@@ -65,7 +65,7 @@ public sealed class ShippedUpgradeTests
 
             // A moved case goes on on the new model: registered, its steps start inside their sub-processes.
             var applied = after[DemoProjects.All[8].Name];
-            applied = await ActAsync(await app.LoginAsync(DemoAccount.OfficerOf("administrative-approval").Email), applied, "register", "accept");
+            applied = await ActAsync(await app.LoginAsync(DemoAccount.OfficerOf("administrative-approval").Email), applied, "registration", "accept");
             StatusOf(applied, "land").ShouldBe("awaitingAcceptance");
             applied = await ActAsync(land, applied, "landAccept", "accept");
             StatusOf(applied, "land").ShouldBe("underReview");
@@ -109,7 +109,7 @@ public sealed class ShippedUpgradeTests
             approvalCase["definitionVersion"]!.GetValue<int>().ShouldBe(3);
             StatusOf(approvalCase, "land").ShouldBe("awaitingAcceptance");
             var registrar = await app.LoginAsync(DemoAccount.OfficerOf("administrative-approval").Email);
-            approvalCase = await ActAsync(registrar, approvalCase, "register", "accept");
+            approvalCase = await ActAsync(registrar, approvalCase, "registration", "accept");
             approvalCase["openTasks"]!.AsArray().Select(ShippedModels.ShippedIdOf)
                 .ShouldBe(["landAccept", "planningAccept", "eiaAccept", "safetyAccept", "permitAccept"], ignoreOrder: true);
         }

@@ -113,7 +113,7 @@ public sealed class AuthorizationWorld
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var instanceId = await db.Set<ApprovalCase>().Where(c => c.Id == caseId).Select(c => c.InstanceId).SingleAsync();
-        return new CaseUnderTest(projectId, caseId, instanceId, ApprovalWorld.TaskId(approvalCase, "register"),
+        return new CaseUnderTest(projectId, caseId, instanceId, ApprovalWorld.TaskId(approvalCase, "registration"),
             ApprovalWorld.Step(approvalCase, "land").Id());
     }
 

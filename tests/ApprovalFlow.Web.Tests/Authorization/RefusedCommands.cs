@@ -94,7 +94,7 @@ public static class RefusedCommands
         Command("resume instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/resume", _ => Json(new { }),
             Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
         Command("send back instance", HttpMethod.Post, w => $"/api/instances/{w.InstanceId}/send-back",
-            _ => Json(new { fromElementId = "register", toElementId = "register", reason = "越权" }),
+            _ => Json(new { fromElementId = "registration", toElementId = "registration", reason = "越权" }),
             Only(Forbidden, OwnEnterprise, OtherEnterprise, Supervisor, PairedLeader), (OtherOfficer, ApprovalRoute)),
         Command("migrate instances", HttpMethod.Post, _ => "/api/definitions/pre-construction-approval/migrations",
             _ => Json(new { fromVersion = 1, toVersion = 2 }), Only(Forbidden, AllBut(Administrator))),

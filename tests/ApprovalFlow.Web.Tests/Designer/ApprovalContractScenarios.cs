@@ -47,9 +47,9 @@ public abstract class ApprovalContractScenarios(WebAppFactory factory)
             "landDecide", "土地手续决定", "landDecision" },
         // An unknown department.
         { "unknown-department", PreConstruction,
-            "af:department=\"administrative-approval\" camunda:candidateGroups=\"administrative-approval\" af:role=\"register\"",
-            "af:department=\"window-office\" camunda:candidateGroups=\"administrative-approval\" af:role=\"register\"",
-            "register", "综合窗口登记", "window-office" },
+            "af:department=\"administrative-approval\" af:role=\"register\"",
+            "af:department=\"window-office\" af:role=\"register\"",
+            "registration", "综合窗口登记", "window-office" },
         // A department step task without a time limit.
         { "missing-time-limit", PreConstruction,
             "id=\"landReview\" name=\"土地手续审查\" af:stepCode=\"land\" af:department=\"natural-resources\" af:timeLimitDays=\"20\"",
@@ -66,7 +66,7 @@ public abstract class ApprovalContractScenarios(WebAppFactory factory)
             "safetyReview", "安评审查", "af:timeLimitDays" },
         // An unknown role.
         { "unknown-role", PreConstruction,
-            "camunda:candidateGroups=\"natural-resources\" af:role=\"review\"", "camunda:candidateGroups=\"natural-resources\" af:role=\"audit\"",
+            "af:role=\"review\" camunda:candidateGroups=\"natural-resources\"", "af:role=\"audit\" camunda:candidateGroups=\"natural-resources\"",
             "landReview", "土地手续审查", "audit" },
         // An unknown marker.
         { "unknown-marker", PreConstruction,

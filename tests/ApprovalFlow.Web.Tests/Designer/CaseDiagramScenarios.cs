@@ -41,7 +41,7 @@ public abstract class CaseDiagramScenarios(WebAppFactory factory)
 
         diagram.Text("definitionKey").ShouldBe("pre-construction-approval");
         diagram.Text("xml").ShouldContain("id=\"planningReview\"");
-        Element(diagram, "register").Text("state").ShouldBe("done");
+        Element(diagram, "registration").Text("state").ShouldBe("done");
         Element(diagram, "planningAccept").Text("state").ShouldBe("done");
         var review = Element(diagram, "planningReview");
         review.Text("state").ShouldBe("waiting");
@@ -115,7 +115,7 @@ public abstract class CaseDiagramScenarios(WebAppFactory factory)
 
         await (await stranger.Enterprise.GetAsync($"/api/cases/{approvalCase.Id()}/diagram")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await world.Admin.GetAsync($"/api/cases/{Guid.NewGuid()}/diagram")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        (await DiagramAsync(world.Admin, approvalCase.Id()))["elements"]!.AsArray().ShouldContain(e => e.Text("elementId") == "register");
+        (await DiagramAsync(world.Admin, approvalCase.Id()))["elements"]!.AsArray().ShouldContain(e => e.Text("elementId") == "registration");
     }
 }
 

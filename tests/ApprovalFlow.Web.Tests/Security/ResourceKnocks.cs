@@ -125,7 +125,7 @@ public static class ResourceKnocks
         Write("POST /api/instances/{id}/suspend", "case A's instance", w => $"/api/instances/{w.InstanceA}/suspend", new { reason = "越权挂起" }, GenericInstanceWrite),
         Write("POST /api/instances/{id}/resume", "case A's instance", w => $"/api/instances/{w.InstanceA}/resume", null, GenericInstanceWrite),
         Write("POST /api/instances/{id}/send-back", "case A's instance", w => $"/api/instances/{w.InstanceA}/send-back",
-            new { fromElementId = "landAccept", toElementId = "register" }, GenericInstanceWrite),
+            new { fromElementId = "landAccept", toElementId = "registration" }, GenericInstanceWrite),
         // The instance is named in the body; a broadcast (no instance) is for administrators, knocked on in Signals/SignalScenarios.
         new("POST /api/signals", "case A's instance", _ => "/api/signals", null, [], SignalToCase,
             w => new { name = "site-inspection-ordered", instanceId = w.InstanceA }),

@@ -24,7 +24,8 @@ public sealed class ShippedWorkflowUpgrade(WorkflowEngine engine, AppDbContext d
         new Dictionary<string, (string, IReadOnlyDictionary<string, string>)>
         {
             [ShippedWorkflows.PreConstruction] = ("legacy/pre-construction-approval-flat.bpmn",
-                new[] { "land", "planning", "eia", "safety", "permit" }.ToDictionary(s => $"Flow_{s}_done", s => $"Flow_{s}_join")),
+                new[] { "land", "planning", "eia", "safety", "permit" }.ToDictionary(s => $"Flow_{s}_done", s => $"Flow_{s}_join")
+                    .Append(new KeyValuePair<string, string>("register", "registration")).ToDictionary()),
         };
 
     public sealed record Outcome(string Key, IReadOnlyList<int> Deployed, int Migrated, int Stayed);

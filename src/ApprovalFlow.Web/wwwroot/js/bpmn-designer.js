@@ -193,11 +193,29 @@ export function updateName(container, elementId, name) {
   return describe(element);
 }
 
-/** Selects an element and scrolls it into view (from the problem list). */
+/** Shows the plane an element is drawn on (a collapsed sub-process's own plane, or the process). */
+function showPlaneOf(modeler, element) {
+  const canvas = modeler.get('canvas');
+  const root = canvas.findRoot(element);
+  if (root && root !== canvas.getRootElement()) canvas.setRootElement(root);
+}
+
+/** Opens the plane of an element by id (a collapsed sub-process's inside); false when there is none. */
+export function openPlane(container, elementId) {
+  const { modeler } = designerOf(container);
+  const canvas = modeler.get('canvas');
+  const root = canvas.findRoot(elementId + '_plane');
+  if (!root) return false;
+  canvas.setRootElement(root);
+  return true;
+}
+
+/** Selects an element, opening the plane it is drawn on, and scrolls it into view (from the problem list). */
 export function selectElement(container, elementId) {
   const { modeler } = designerOf(container);
   const element = modeler.get('elementRegistry').get(elementId);
   if (!element) return false;
+  showPlaneOf(modeler, element);
   modeler.get('selection').select(element);
   if (element.waypoints === undefined) modeler.get('canvas').scrollToElement(element);
   return true;
@@ -227,6 +245,9 @@ export function showProblems(container, problems) {
     overlays.add(id, 'af-problem', { position: { bottom: -6, left: 0 }, html });
     designer.problems.push(id);
   }
+  // The first problem is shown where it is: a problem inside a collapsed step opens that step's plane.
+  const first = byElement.keys().next();
+  if (!first.done) showPlaneOf(designer.modeler, registry.get(first.value));
   return missing;
 }
 
