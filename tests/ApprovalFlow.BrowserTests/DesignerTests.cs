@@ -15,9 +15,9 @@ public sealed class DesignerTests(BrowserWorld world) : BrowserTest(world)
     /// <summary>Both shipped workflows: the small pledge-system one and the large parallel one (about 95 KB of XML, more
     /// than one default SignalR message), each on a step with a time limit.</summary>
     [Theory]
-    [InlineData("pledge-system-approval", "startConstruction")]
-    [InlineData("pre-construction-approval", "safetyReview")]
-    public Task An_administrator_changes_a_steps_time_limit_in_the_designer_and_publishes_a_new_version(string process, string elementId) =>
+    [InlineData("pledge-system-approval", "startConstruction", null)]
+    [InlineData("pre-construction-approval", "safetyReview", "safetyStep")]
+    public Task An_administrator_changes_a_steps_time_limit_in_the_designer_and_publishes_a_new_version(string process, string elementId, string? step) =>
         ScenarioAsync(async () =>
     {
         var api = await App.ApiAsync("admin@approvalflow.local");
@@ -32,7 +32,9 @@ public sealed class DesignerTests(BrowserWorld world) : BrowserTest(world)
         await Expect(page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-ready", "true");
         await Expect(page.GetByTestId("designer-document")).ToContainTextAsync($"workflows/{process}.bpmn");
 
-        // Select the task on the canvas: the properties panel shows its af: attributes.
+        // Select the task on the canvas (inside its step's collapsed shape, opened by the shape's drill-down button): the
+        // properties panel shows its af: attributes.
+        if (step is not null) await page.Locator($".djs-overlays[data-container-id=\"{step}\"] .bjs-drilldown").ClickAsync();
         await page.Locator($"g.djs-element[data-element-id=\"{elementId}\"]").ClickAsync();
         await Expect(page.GetByTestId("designer-selected")).ToHaveAttributeAsync("data-element-id", elementId);
         var timeLimit = page.Locator("input[data-testid=af-timeLimitDays], [data-testid=af-timeLimitDays] input").First;

@@ -28,8 +28,8 @@ public abstract class DesignerApiScenarios(WebAppFactory factory, ITestOutputHel
         var before = (await admin.GetJsonArrayAsync("/api/definitions")).Count;
         var xml = await ShippedModelAsync(admin);
         var broken = xml.Replace(
-            "<bpmn:userTask id=\"register\"",
-            "<bpmn:scriptTask id=\"unsupportedScript\" name=\"脚本\" />\n    <bpmn:userTask id=\"register\"", StringComparison.Ordinal);
+            "<bpmn:userTask id=\"registration\"",
+            "<bpmn:scriptTask id=\"unsupportedScript\" name=\"脚本\" />\n    <bpmn:userTask id=\"registration\"", StringComparison.Ordinal);
         broken.ShouldNotBe(xml);
         var expectedLine = broken.Split('\n').ToList().FindIndex(l => l.Contains("unsupportedScript", StringComparison.Ordinal)) + 1;
 
@@ -94,7 +94,7 @@ public abstract class DesignerApiScenarios(WebAppFactory factory, ITestOutputHel
     {
         var admin = await factory.ClientForAsync(Accounts.Admin);
         var before = (await admin.GetJsonArrayAsync("/api/definitions")).Count;
-        var xml = (await ShippedModelAsync(admin)).Replace("targetRef=\"register\"", "targetRef=\"nowhere\"", StringComparison.Ordinal);
+        var xml = (await ShippedModelAsync(admin)).Replace("targetRef=\"registration\"", "targetRef=\"nowhere\"", StringComparison.Ordinal);
 
         var problem = await (await admin.PostAsync("/api/designer/publish", Xml(xml))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
