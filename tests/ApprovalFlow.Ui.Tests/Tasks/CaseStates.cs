@@ -14,8 +14,12 @@ internal static class CaseStates
             accepted ? new DateTime(2026, 3, 30, 15, 59, 59, DateTimeKind.Utc) : null,
             paused, paused ? new DateTime(2026, 3, 5, 1, 0, 0, DateTimeKind.Utc) : null, false, null, null, [], []);
 
-    public static CaseTaskResponse Task(string elementId, string[] actions, string? assignee = null, string? stepCode = "land") =>
-        new(TaskId, elementId, elementId, stepCode, ["natural-resources"], assignee, new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), null, actions);
+    /// <param name="outcomes">The decisions the domain allows on the task (its af:outcomes, as the case answer lists them).</param>
+    public static CaseTaskResponse Task(string elementId, string[] actions, string? assignee = null, string? stepCode = "land", string[]? outcomes = null) =>
+        new(TaskId, elementId, elementId, stepCode, ["natural-resources"], assignee, new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), null, actions)
+        {
+            Outcomes = outcomes ?? [],
+        };
 
     public static CaseResponse Case(CaseTaskResponse task, StepResponse? step = null, string mode = "normal") =>
         new(Guid.NewGuid(), Guid.NewGuid(), "2026-131102-04-01-000001", "Demo project", Guid.NewGuid(), mode, "running", Guid.NewGuid(),

@@ -77,9 +77,9 @@ public sealed class TaskActionsBarTests : BunitContext
     }
 
     [Fact]
-    public void A_decision_in_a_normal_case_offers_approve_reject_and_return_but_no_pledge()
+    public void A_decision_offers_the_outcomes_the_domain_allows_and_no_pledge_when_it_is_not_among_them()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("landDecide", ["claim", "decide"], Officer),
+        var bar = Render(CaseStates.Case(CaseStates.Task("landDecide", ["claim", "decide"], Officer, outcomes: ["approve", "reject", "return"]),
             CaseStates.Step("awaitingDecision", pledgeReplaceable: true, accepted: true)));
 
         Buttons(bar).ShouldBe(["action-approve", "action-reject", "action-return-for-correction", "action-pause-clock"]);
@@ -88,7 +88,7 @@ public sealed class TaskActionsBarTests : BunitContext
     [Fact]
     public void A_pledge_replaceable_step_under_the_pledge_system_may_be_replaced_by_the_pledge()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("landDecide", ["claim", "decide"], Officer),
+        var bar = Render(CaseStates.Case(CaseStates.Task("landDecide", ["claim", "decide"], Officer, outcomes: ["approve", "reject", "return", "pledge"]),
             CaseStates.Step("awaitingDecision", pledgeReplaceable: true, accepted: true), mode: "pledgeSystem"));
 
         Buttons(bar).ShouldContain("action-replace-by-pledge");
@@ -97,7 +97,7 @@ public sealed class TaskActionsBarTests : BunitContext
     [Fact]
     public void The_land_and_filing_check_takes_approve_or_reject_only()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("checkLandAndFiling", ["claim", "decide"], Officer, stepCode: null)));
+        var bar = Render(CaseStates.Case(CaseStates.Task("checkLandAndFiling", ["claim", "decide"], Officer, stepCode: null, outcomes: ["approve", "reject"])));
 
         Buttons(bar).ShouldBe(["action-approve", "action-reject"]);
     }

@@ -44,6 +44,10 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
         Step(approvalCase, "planning")["dueAt"].ShouldNotBeNull();
         approvalCase = await ActAsync(planning, approvalCase, "planningReview", "review");
         StatusOf(approvalCase, "planning").ShouldBe("awaitingDecision");
+        // The decision offers what its model declares as the case allows: planning may be replaced by a pledge, but not
+        // outside the pledge system.
+        approvalCase["openTasks"]!.AsArray().Single(t => ShippedModels.ShippedIdOf(t) == "planningDecide")!["outcomes"]!.AsArray()
+            .Select(o => o!.GetValue<string>()).ShouldBe(["approve", "reject", "return"]);
         approvalCase = await ActAsync(planning, approvalCase, "planningDecide", "decide",
             new { outcome = "return", opinion = "总平面图缺少消防通道标注" });
         StatusOf(approvalCase, "planning").ShouldBe("returnedForCorrection");
