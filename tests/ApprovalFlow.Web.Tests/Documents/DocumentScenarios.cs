@@ -94,6 +94,7 @@ public abstract partial class DocumentScenarios(WebAppFactory factory)
         var disposition = response.Content.Headers.ContentDisposition!;
         disposition.DispositionType.ShouldBe("attachment");
         disposition.FileNameStar.ShouldNotBeNull().ShouldStartWith("容缺受理通知书-");
+        disposition.FileName.ShouldNotBeNull().ShouldContain("gap-acceptance-", customMessage: "an ASCII name beside it");
         var pdf = await response.Content.ReadAsByteArrayAsync();
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         var raw = Encoding.Latin1.GetString(pdf);

@@ -104,20 +104,23 @@ public sealed class CaseDocuments(AppDbContext db, WorkflowEngine engine, Docume
             .SingleOrDefaultAsync(v => v.StepId == document.Step.Id && v.Kind == document.Kind && v.ChangeId == document.Change.Id, ct);
 
     /// <summary>
-    /// The audit entry of the command that made the history entry: the first succeeded entry of the kind's command by the
-    /// same actor from the moment of the change on (the command's entry is appended after its work).
+    /// The audit entry of the command that made the history entry: the first succeeded entry of the kind's command
+    /// (<see cref="DocumentKinds.AuditAction"/>) from the moment of the change on (a command's entry is appended after its
+    /// work), by the same actor; when the command was recorded under another name (start-up work such as the demo data
+    /// is recorded as <c>system</c>), the first such entry of anyone.
     /// </summary>
     private async Task<long?> AuditEntryOfAsync(OfferedDocument document, CancellationToken ct)
     {
         var from = document.Change.At.AddMilliseconds(-1);
         var until = document.Change.At.AddMinutes(5);
         var action = document.Kind.AuditAction();
-        return await db.Set<AuditEntry>().AsNoTracking()
-            .Where(e => e.Actor == document.Change.Actor && e.Action == action && e.Outcome == AuditOutcome.Succeeded
-                && e.At >= from && e.At <= until)
+        var candidates = await db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.Action == action && e.Outcome == AuditOutcome.Succeeded && e.At >= from && e.At <= until)
             .OrderBy(e => e.Sequence)
-            .Select(e => (long?)e.Sequence)
-            .FirstOrDefaultAsync(ct);
+            .Select(e => new { e.Sequence, e.Actor })
+            .Take(50)
+            .ToListAsync(ct);
+        return (candidates.FirstOrDefault(e => e.Actor == document.Change.Actor) ?? candidates.FirstOrDefault())?.Sequence;
     }
 
     /// <summary>Renders the document with its verification code and URL (<c>{baseUrl}/verify/{code}</c>).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace ApprovalFlow.Web.Features.Documents;
 
@@ -60,8 +61,13 @@ public static class DocumentsApi
             _ => new GetRejectionDecision(actor, id, stepId, change, baseUrl),
         };
         var file = await sender.Send(query, ct);
-        // File names with Chinese characters: ASP.NET Core writes filename*=UTF-8''… beside an ASCII filename.
-        return TypedResults.File(file.Content, DocumentFile.ContentType, file.FileName);
+        // The Chinese name as filename*=UTF-8''…, and a readable ASCII name for clients that know only filename.
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"{documentKind.Term()}-{file.VerificationCode}.pdf",
+            FileNameStar = file.FileName,
+        }.ToString();
+        return TypedResults.File(file.Content, DocumentFile.ContentType);
     }
 
     public static async Task<IResult> VerifyAsync(string code, string? format, HttpContext http, ISender sender, CancellationToken ct)
