@@ -78,6 +78,26 @@ public abstract partial class DocumentScenarios(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task A_virtual_approval_has_its_decision_document_once_it_takes_effect_with_the_opinion_given_at_the_decision()
+    {
+        var world = await ApprovalWorld.CreateAsync(factory, "衡水某虚拟审批文书有限公司");
+        var approvalCase = await world.RegisterAsync(await world.StartAsync("virtual"));
+        approvalCase = await world.RunStepAsync(approvalCase, "planning", "approve", "同意，待用地批准后生效");
+        StatusOf(approvalCase, "planning").ShouldBe("virtuallyApproved");
+        (await KindsAsync(world.Enterprise, approvalCase.Id())).ShouldBe(["acceptance planning"], "not effective yet: no decision document");
+
+        approvalCase = await world.RunStepAsync(approvalCase, "land");
+        StatusOf(approvalCase, "planning").ShouldBe("approved");
+        var documents = await ListAsync(world.Enterprise, approvalCase.Id());
+        documents.Select(d => $"{d.Text("kind")} {d.Text("stepCode")}")
+            .ShouldBe(["acceptance planning", "acceptance land", "approval land", "approval planning"], ignoreOrder: true);
+        var decision = PdfText.Flat(await DownloadAsync(world.Enterprise,
+            documents.Single(d => d.Text("kind") == "approval" && d.Text("stepCode") == "planning").Text("url")));
+        decision.ShouldContain("准予行政许可决定书");
+        decision.ShouldContain("同意，待用地批准后生效");
+    }
+
+    [Fact]
     public async Task The_pdf_embeds_its_font_and_states_the_facts_of_the_gap_notice()
     {
         var world = await ApprovalWorld.CreateAsync(factory, "衡水某容缺文书有限公司");
