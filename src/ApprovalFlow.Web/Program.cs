@@ -16,6 +16,7 @@ using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Definitions;
 using ApprovalFlow.Web.Features.DemoData;
 using ApprovalFlow.Web.Features.Designer;
+using ApprovalFlow.Web.Features.Documents;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Health;
@@ -70,6 +71,7 @@ builder.Services.AddChasing();
 builder.Services.AddNotifications();
 builder.Services.AddDemoData();
 builder.Services.AddDesigner();
+builder.Services.AddDocuments();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
@@ -129,6 +131,8 @@ api.MapAdministrationApi();
 api.MapAccountAdministrationApi();
 api.MapAccountApi();
 api.MapDepartmentsApi();
+api.MapDocumentsApi();
+app.MapDocumentVerification();
 
 if (hangfireEnabled)
 {

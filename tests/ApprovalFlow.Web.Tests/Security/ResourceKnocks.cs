@@ -81,6 +81,11 @@ public static class ResourceKnocks
     [
         Read("GET /api/cases/{id}", "case A", w => $"/api/cases/{w.CaseA}", SeeCase, CaseHidden),
         Read("GET /api/cases/{id}/diagram", "case A", w => $"/api/cases/{w.CaseA}/diagram", SeeCase, CaseHidden),
+        Read("GET /api/cases/{id}/documents", "case A", w => $"/api/cases/{w.CaseA}/documents", SeeCase, CaseHidden),
+        // Case A's land step is not accepted yet, so it has no document: those who see the case find none (404), as do
+        // those who may not see it. The documents scenarios (Documents/DocumentScenarios) download real ones.
+        new("GET /api/cases/{id}/documents/{kind}", "case A's land step", w => $"/api/cases/{w.CaseA}/documents/acceptance?step={w.LandStepA}",
+            null, [], SeeCase.ToDictionary(c => c, _ => Hidden).Concat(CaseHidden).ToDictionary(p => p.Key, p => p.Value)),
         Read("GET /api/instances/{id}", "case A's instance", w => $"/api/instances/{w.InstanceA}", SeeCase, CaseHidden),
         Read("GET /api/instances/{id}/history", "case A's instance", w => $"/api/instances/{w.InstanceA}/history", SeeCase, CaseHidden),
         Read("GET /api/instances/{id}/audit", "case A's instance", w => $"/api/instances/{w.InstanceA}/audit", SeeCase, CaseHidden),

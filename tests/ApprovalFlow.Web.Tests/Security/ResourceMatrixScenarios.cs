@@ -30,6 +30,7 @@ public sealed class PostgresResourceMatrixScenarios(PostgresSecurityFixture fixt
 {
     [Theory]
     [InlineData("GET /api/instances/{id} on case A's instance", SecurityWorld.OtherEnterprise)]
+    [InlineData("GET /api/cases/{id}/documents on case A", SecurityWorld.LandOfficerOtherCounty)]
     [InlineData("GET /api/tasks/{id} on land task A", SecurityWorld.LandOfficerOtherCounty)]
     [InlineData("GET /api/attachments/{id} on a file on land task A", SecurityWorld.OtherDepartmentOfficer)]
     [InlineData("POST /api/tasks/{id}/complete on land task A", SecurityWorld.LandOfficer)]

@@ -56,7 +56,8 @@ public static class RouteCatalogue
         .Replace("{id}", Guid.NewGuid().ToString()).Replace("{enterpriseId}", Guid.NewGuid().ToString())
         .Replace("{code}", "natural-resources").Replace("{key}", "pre-construction-approval").Replace("{date}", "2026-12-07")
         .Replace("{year}", "2026").Replace("{list}", "reserve").Replace("{folder}", "workflows").Replace("{file}", "x.bpmn")
-        .Replace("{candidateGroup}", "natural-resources").Replace("{candidateUser}", "someone");
+        .Replace("{candidateGroup}", "natural-resources").Replace("{candidateUser}", "someone")
+        .Replace("{kind}", "acceptance");
 
     public static HttpMethod MethodOf(string route) => new(route[..route.IndexOf(' ')]);
 }

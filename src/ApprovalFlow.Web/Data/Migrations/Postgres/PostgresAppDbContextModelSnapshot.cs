@@ -1180,6 +1180,40 @@ namespace ApprovalFlow.Web.Data.Migrations.Postgres
                     b.ToTable("credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Documents.DocumentVerification", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)");
+
+                    b.Property<long?>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StepId", "Kind", "ChangeId")
+                        .IsUnique();
+
+                    b.ToTable("document_verifications", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalFlow.Web.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<Guid>("Id")

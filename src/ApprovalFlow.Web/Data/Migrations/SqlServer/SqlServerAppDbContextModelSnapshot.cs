@@ -1183,6 +1183,40 @@ namespace ApprovalFlow.Web.Data.Migrations.SqlServer
                     b.ToTable("credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Documents.DocumentVerification", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)");
+
+                    b.Property<long?>("AuditSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StepId", "Kind", "ChangeId")
+                        .IsUnique();
+
+                    b.ToTable("document_verifications", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalFlow.Web.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<Guid>("Id")

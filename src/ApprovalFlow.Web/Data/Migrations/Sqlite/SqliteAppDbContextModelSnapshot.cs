@@ -1169,6 +1169,40 @@ namespace ApprovalFlow.Web.Data.Migrations.Sqlite
                     b.ToTable("credit_records", (string)null);
                 });
 
+            modelBuilder.Entity("ApprovalFlow.Web.Features.Documents.DocumentVerification", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuditSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("StepId", "Kind", "ChangeId")
+                        .IsUnique();
+
+                    b.ToTable("document_verifications", (string)null);
+                });
+
             modelBuilder.Entity("ApprovalFlow.Web.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<Guid>("Id")
