@@ -108,9 +108,9 @@ public sealed class CaseDiagramTests(BrowserWorld world) : BrowserTest(world)
             var shape = page.Locator($"g.djs-element[data-af-step=true][data-element-id=\"{code}Step\"]");
             await Expect(shape).ToBeVisibleAsync();
             await Expect(shape).ToContainTextAsync(name);
-            // Readable without zooming: the 180-unit step shape is drawn at least 140 px wide, so its 12 px labels stay >= 9 px.
+            // Readable without zooming: the 210-unit step shape is drawn at least 160 px wide, so its 12 px labels stay >= 9 px.
             var box = (await shape.BoundingBoxAsync())!;
-            box.Width.ShouldBeGreaterThanOrEqualTo(140, $"step {code} is drawn {box.Width} px wide");
+            box.Width.ShouldBeGreaterThanOrEqualTo(160, $"step {code} is drawn {box.Width} px wide");
             (box.X + box.Width).ShouldBeLessThanOrEqualTo(1366);
             var overlay = page.Locator($"[data-testid=step-overlay][data-element-id=\"{code}Step\"]");
             await Expect(overlay).ToContainTextAsync("待受理");
