@@ -17,16 +17,23 @@ namespace ApprovalFlow.Web.Features.Approvals;
 public sealed class ShippedWorkflowUpgrade(WorkflowEngine engine, AppDbContext db, ILogger<ShippedWorkflowUpgrade> logger)
 {
     /// <summary>
-    /// The roles-only editions of shipped models, with the element and flow renames from that edition to the current
-    /// file: the steps became sub-processes, whose flows into the join were renamed.
+    /// The roles editions of shipped models (workflows/legacy), each with a file of the element and flow renames from
+    /// that edition to the current file (the steps became sub-processes, whose flows into the join were renamed).
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, (string File, IReadOnlyDictionary<string, string> ToCurrent)> Legacy =
-        new Dictionary<string, (string, IReadOnlyDictionary<string, string>)>
+    private static readonly IReadOnlyDictionary<string, (string File, string Renames)> Legacy =
+        new Dictionary<string, (string, string)>
         {
-            [ShippedWorkflows.PreConstruction] = ("legacy/pre-construction-approval-flat.bpmn",
-                new[] { "land", "planning", "eia", "safety", "permit" }.ToDictionary(s => $"Flow_{s}_done", s => $"Flow_{s}_join")
-                    .Append(new KeyValuePair<string, string>("register", "registration")).ToDictionary()),
+            [ShippedWorkflows.PreConstruction] = ("legacy/pre-construction-approval-flat.bpmn", "legacy/pre-construction-approval-flat.renames.json"),
         };
+
+    private static async Task<IReadOnlyDictionary<string, string>> RenamesAsync(string folder, string file, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path)) return new Dictionary<string, string>();
+        await using var stream = File.OpenRead(path);
+        var document = await System.Text.Json.JsonDocument.ParseAsync(stream, cancellationToken: ct);
+        return document.RootElement.GetProperty("renames").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+    }
 
     public sealed record Outcome(string Key, IReadOnlyList<int> Deployed, int Migrated, int Stayed);
 
@@ -55,11 +62,11 @@ public sealed class ShippedWorkflowUpgrade(WorkflowEngine engine, AppDbContext d
             migrated += m;
             stayed += s;
             versions.Add(roles);
-            mapping = legacy.ToCurrent;
+            mapping = await RenamesAsync(folder, legacy.Renames, ct);
         }
         else if (Legacy.TryGetValue(key, out var flat))
         {
-            mapping = flat.ToCurrent;
+            mapping = await RenamesAsync(folder, flat.Renames, ct);
         }
         var current = await engine.DeployAsync(System.Text.Encoding.UTF8.GetBytes(shipped), ShippedWorkflows.Deployer, ct);
         deployed.Add(current.Version);
