@@ -15,7 +15,8 @@ public static class ReferenceSets
     public static string AbsentLine(string name, string folder) =>
         $"Reference set '{name}' is absent ({folder} does not exist): checked that the app copes without it.";
 
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
+    /// <summary>The clone's root: the folder holding ApprovalFlow.sln above the test binaries or sources.</summary>
+    public static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) }.Where(s => !string.IsNullOrEmpty(s)))
             for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
