@@ -136,6 +136,47 @@ public abstract class EngineMoverScenarios(WebAppFactory factory)
         approvalCase["openTasks"]!.AsArray().Select(t => t.Text("elementId")).ShouldAllBe(id => id.StartsWith(ShippedModels.RenamedPrefix));
     }
 
+    [Fact]
+    public async Task A_message_delivered_to_the_engine_moves_the_step_it_reaches()
+    {
+        // A version of the shipped model in which the land review also ends when the enterprise withdraws the land
+        // application (message 撤回用地申请, an interrupting boundary event leading to the step's rejection marker).
+        var world = await ApprovalWorld.CreateAsync(factory);
+        const string signal = "  <bpmn:signal id=\"Signal_landApproved\"";
+        const string rejected = "      <bpmn:intermediateThrowEvent id=\"landRejected\"";
+        var xml = ShippedModels.Xml(ShippedWorkflows.PreConstruction)
+            .Replace(signal, "  <bpmn:message id=\"Msg_landWithdrawn\" name=\"撤回用地申请\" />\n" + signal, StringComparison.Ordinal)
+            .Replace(rejected,
+                "      <bpmn:boundaryEvent id=\"landWithdrawn\" name=\"企业撤回用地申请\" attachedToRef=\"landReview\">"
+                + "<bpmn:messageEventDefinition messageRef=\"Msg_landWithdrawn\" /></bpmn:boundaryEvent>\n"
+                + "      <bpmn:sequenceFlow id=\"Flow_land_withdrawn\" sourceRef=\"landWithdrawn\" targetRef=\"landRejected\" />\n" + rejected,
+                StringComparison.Ordinal);
+        xml.ShouldContain("Flow_land_withdrawn");
+        await (await world.Admin.PostAsync("/api/definitions", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml")))
+            .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        try
+        {
+            var approvalCase = await world.RegisterAsync(await world.StartAsync());
+            approvalCase = await ActAsync(await world.OfficerOfStepAsync("land"), approvalCase, "landAccept", "accept");
+            StatusOf(approvalCase, "land").ShouldBe("underReview");
+
+            await OnEngineAsync(factory, (engine, _) =>
+                engine.CorrelateMessageAsync("撤回用地申请", approvalCase.Text("projectCode"), null, null));
+
+            approvalCase = await CaseAsync(world, approvalCase.Id());
+            StatusOf(approvalCase, "land").ShouldBe("rejected");
+            Step(approvalCase, "land")["history"]!.AsArray()[^1]!.Text("actor").ShouldBe(StepKeeper.SystemActor);
+            approvalCase["openTasks"]!.AsArray().Select(ShippedModels.ShippedIdOf).ShouldNotContain("landReview");
+        }
+        finally
+        {
+            // The other tests of this class start their cases on the shipped model again.
+            var shipped = ShippedModels.Xml(ShippedWorkflows.PreConstruction);
+            await (await world.Admin.PostAsync("/api/definitions", new StringContent(shipped, System.Text.Encoding.UTF8, "application/xml")))
+                .ShouldHaveStatusAsync(HttpStatusCode.Created);
+        }
+    }
+
     /// <summary>Refuses every transition while switched on, as a broken host rule would.</summary>
     private sealed class FailingKeeper(FailSwitch fail) : ITransitionObserver
     {
