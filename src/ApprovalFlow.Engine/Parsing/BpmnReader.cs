@@ -400,6 +400,11 @@ public static class BpmnReader
                 && (string?)e.Attribute(BpmnNamespaces.ApprovalFlow + FlowNode.SignalScopeAttribute) is { } signalScope
                 && signalScope.Trim() != FlowNode.InstanceSignalScope)
                 Error(e, $"af:{FlowNode.SignalScopeAttribute}=\"{signalScope}\" is not a signal scope: write \"{FlowNode.InstanceSignalScope}\" to keep the signal within its case, or leave it out to broadcast it.");
+            // The scope belongs on the throwing event: on its event definition it would be silently ignored and the signal
+            // broadcast to every case.
+            foreach (var definition in e.Elements().Where(d => d.Name.Namespace == BpmnNamespaces.Model && d.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)))
+                if (definition.Attribute(BpmnNamespaces.ApprovalFlow + FlowNode.SignalScopeAttribute) is not null)
+                    Error(definition, $"af:{FlowNode.SignalScopeAttribute} belongs on the event '{id}' itself, not on its {definition.Name.LocalName}.");
             return new FlowNode
             {
                 Id = id,

@@ -219,6 +219,19 @@ public class InstanceSignalTests
     }
 
     [Fact]
+    public void A_signal_scope_on_the_event_definition_is_refused_rather_than_broadcast()
+    {
+        // Written on the definition, the scope would be ignored and the signal broadcast to every case.
+        var xml = Model.Replace("""<intermediateThrowEvent id="landApproved" af:scope="instance"><signalEventDefinition signalRef="Signal_landApproved" />""",
+            """<intermediateThrowEvent id="landApproved"><signalEventDefinition signalRef="Signal_landApproved" af:scope="instance" />""");
+        xml.ShouldNotBe(Model);
+
+        var errors = Should.Throw<DefinitionInvalidException>(() => BpmnReader.ReadAll(xml)).Errors;
+
+        errors.ShouldContain(e => e.Message.Contains("af:scope belongs on the event 'landApproved'"));
+    }
+
+    [Fact]
     public void The_parser_marks_the_throw_as_instance_scoped()
     {
         var model = BpmnReader.Read(Model);

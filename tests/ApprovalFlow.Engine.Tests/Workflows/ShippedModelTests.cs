@@ -12,6 +12,19 @@ public class ShippedModelTests
     private static readonly XNamespace DiWaypoint = "http://www.omg.org/spec/DD/20100524/DI";
     private static readonly XNamespace Dc = "http://www.omg.org/spec/DD/20100524/DC";
 
+    /// <summary>A step tells the others of its own case only: every signal a shipped model throws is scoped to the case.</summary>
+    [Theory]
+    [InlineData("pre-construction-approval")]
+    [InlineData("pledge-system-approval")]
+    public void Every_signal_a_shipped_model_throws_stays_within_its_case(string key)
+    {
+        var model = ApprovalFlow.Engine.Parsing.BpmnReader.Read(File.ReadAllText(ShippedWorkflow.PathOf(key)));
+        var throws = model.Nodes.Values.Where(n => n.Trigger == ApprovalFlow.Engine.Model.EventTrigger.Signal
+            && n.Kind is ApprovalFlow.Engine.Model.NodeKind.IntermediateThrowEvent or ApprovalFlow.Engine.Model.NodeKind.EndEvent).ToList();
+        if (key == "pre-construction-approval") throws.Count.ShouldBeGreaterThanOrEqualTo(7);
+        throws.Where(n => !n.ThrowsWithinInstance).Select(n => n.Id).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(StoreKind.Sqlite, ShippedWorkflow.PreConstruction)]
     [InlineData(StoreKind.Sqlite, ShippedWorkflow.PledgeSystem)]

@@ -123,6 +123,26 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
     }
 
     [Fact]
+    public async Task A_land_approval_in_one_case_leaves_the_virtual_approvals_of_another_case_waiting()
+    {
+        var first = await NewWorldAsync("甲地块公司");
+        var second = await NewWorldAsync("乙地块公司");
+        var waiting = await second.RegisterAsync(await second.StartAsync("virtual"));
+        waiting = await second.RunStepAsync(waiting, "planning");
+        StatusOf(waiting, "planning").ShouldBe("virtuallyApproved");
+
+        var other = await first.RegisterAsync(await first.StartAsync("virtual"));
+        other = await first.RunStepAsync(other, "planning");
+        other = await first.RunStepAsync(other, "land");
+        StatusOf(other, "planning").ShouldBe("approved");
+
+        // The land signal of the first case is scoped to it (af:scope="instance"): the second case still waits for its own land.
+        waiting = await GetCaseAsync(second.Admin, waiting.Id());
+        StatusOf(waiting, "planning").ShouldBe("virtuallyApproved");
+        Step(waiting, "planning")["awaits"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["land"]);
+    }
+
+    [Fact]
     public async Task A_rejected_step_ends_rejected_with_its_reasons_and_a_rejection_without_reasons_is_refused()
     {
         var world = await NewWorldAsync();
