@@ -113,9 +113,10 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
             {
                 State = step.Status == StepStatus.AwaitingAcceptance.Term() && open.Count == 0 && !instance.ActiveElementIds.Contains(shape.Id) ? "idle"
                     : IsClosed(stepStatus) ? "done" : "waiting",
-                Light = step.Light,
-                WorkingDaysLeft = step.WorkingDaysLeft,
-                DueAt = step.DueAt,
+                // A decided step (also one approved and waiting for another step) has no deadline left to show, as in the steps table.
+                Light = step.DecidedAt is null ? step.Light : null,
+                WorkingDaysLeft = step.DecidedAt is null ? step.WorkingDaysLeft : null,
+                DueAt = step.DecidedAt is null ? step.DueAt : null,
                 Assignee = open.Select(t => t.Assignee).FirstOrDefault(a => a is not null),
                 CandidateGroups = [.. open.SelectMany(t => t.CandidateGroups).Distinct()],
                 Suspended = suspendedSteps.Contains(code),
