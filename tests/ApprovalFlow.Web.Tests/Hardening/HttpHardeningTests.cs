@@ -72,6 +72,22 @@ public sealed partial class HttpHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_site_icon_is_served_and_every_page_names_it()
+    {
+        var app = Track(new WebAppFactory());
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // Browsers ask for /favicon.ico on every page; it is there, an icon, not a 404.
+        var icon = await client.GetAsync("/favicon.ico");
+        icon.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        bytes[..4].ShouldBe(new byte[] { 0, 0, 1, 0 }, "an ICO header");
+        var page = await client.GetStringAsync("/account/login");
+        page.ShouldContain("rel=\"icon\"");
+        page.ShouldContain("href=\"favicon.ico\"");
+    }
+
+    [Fact]
     public async Task The_one_inline_script_of_a_page_carries_the_nonce_of_its_own_answer()
     {
         var app = Track(new WebAppFactory());
