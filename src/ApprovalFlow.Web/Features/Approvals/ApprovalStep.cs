@@ -59,8 +59,7 @@ public sealed class ApprovalStep
     public List<StepStatusChange> Changes { get; private set; } = [];
     public List<StepClockPause> Pauses { get; private set; } = [];
 
-    public bool IsOpen => Status is StepStatus.AwaitingAcceptance or StepStatus.UnderReview or StepStatus.AwaitingDecision
-        or StepStatus.ReturnedForCorrection or StepStatus.Suspended or StepStatus.VirtuallyApproved;
+    public bool IsOpen => Status.IsOpen();
 
     /// <summary>
     /// A final status: nothing moves the step out of it (there is no reopening yet; it would be an explicit, audited

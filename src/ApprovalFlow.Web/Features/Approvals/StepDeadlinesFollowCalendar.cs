@@ -13,16 +13,10 @@ namespace ApprovalFlow.Web.Features.Approvals;
 public sealed class StepDeadlinesFollowCalendar(AppDbContext db, StepClock stepClock, ILogger<StepDeadlinesFollowCalendar> logger)
     : ICalendarChangedListener
 {
-    private static readonly StepStatus[] Open =
-    [
-        StepStatus.AwaitingAcceptance, StepStatus.UnderReview, StepStatus.AwaitingDecision, StepStatus.ReturnedForCorrection,
-        StepStatus.Suspended, StepStatus.VirtuallyApproved,
-    ];
-
     public async ValueTask OnCalendarChangedAsync(CancellationToken ct)
     {
         var steps = await db.Set<ApprovalStep>().Include(s => s.Pauses)
-            .Where(s => Open.Contains(s.Status) && s.AcceptedAt != null && s.TimeLimitDays != null)
+            .Where(s => StepStatuses.Open.Contains(s.Status) && s.AcceptedAt != null && s.TimeLimitDays != null)
             .ToListAsync(ct);
         var moved = 0;
         foreach (var step in steps)

@@ -2,6 +2,15 @@ namespace ApprovalFlow.Web.Features.Approvals;
 
 public static class StepStatuses
 {
+    /// <summary>The statuses of a step still open: not yet decided, suspended, or approved and waiting for another step.</summary>
+    public static readonly StepStatus[] Open =
+    [
+        StepStatus.AwaitingAcceptance, StepStatus.UnderReview, StepStatus.AwaitingDecision, StepStatus.ReturnedForCorrection,
+        StepStatus.Suspended, StepStatus.VirtuallyApproved,
+    ];
+
+    public static bool IsOpen(this StepStatus status) => Array.IndexOf(Open, status) >= 0;
+
     /// <summary>The API's name of a status: its enum name in camel case (awaitingAcceptance, virtuallyApproved, ...).</summary>
     public static string Term(this StepStatus status)
     {

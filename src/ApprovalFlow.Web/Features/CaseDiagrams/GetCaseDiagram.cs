@@ -112,7 +112,7 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
             elements[shape.Id] = Idle(shape.Id, model, steps) with
             {
                 State = step.Status == StepStatus.AwaitingAcceptance.Term() && open.Count == 0 && !instance.ActiveElementIds.Contains(shape.Id) ? "idle"
-                    : IsClosed(stepStatus) ? "done" : "waiting",
+                    : stepStatus.IsOpen() ? "waiting" : "done",
                 // A decided step (also one approved and waiting for another step) has no deadline left to show, as in the steps table.
                 Light = step.DecidedAt is null ? step.Light : null,
                 WorkingDaysLeft = step.DecidedAt is null ? step.WorkingDaysLeft : null,
@@ -150,10 +150,6 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
         return new CaseDiagramResponse(approvalCase.Id, instance.DefinitionId, approvalCase.DefinitionKey, approvalCase.DefinitionVersion, xml,
             elements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal).ToList()) { Departments = departments };
     }
-
-    /// <summary>A step that has reached an end: decided and effective, or ended otherwise.</summary>
-    private static bool IsClosed(StepStatus status) => status is StepStatus.Approved or StepStatus.Rejected or StepStatus.ReplacedByPledge
-        or StepStatus.Revoked or StepStatus.Lapsed or StepStatus.Withdrawn;
 
     private static CaseDiagramElement Idle(string elementId, CaseModel model, IReadOnlyDictionary<string, StepResponse> steps)
     {

@@ -12,11 +12,7 @@ namespace ApprovalFlow.Web.Features.Supervision;
 public static class SupervisedStep
 {
     /// <summary>The statuses of an open step (<see cref="ApprovalStep.IsOpen"/>), as a list SQL can take.</summary>
-    public static readonly StepStatus[] OpenStatuses =
-    [
-        StepStatus.AwaitingAcceptance, StepStatus.UnderReview, StepStatus.AwaitingDecision, StepStatus.ReturnedForCorrection,
-        StepStatus.Suspended, StepStatus.VirtuallyApproved,
-    ];
+    public static readonly StepStatus[] OpenStatuses = StepStatuses.Open;
 
     /// <summary>
     /// <see cref="ApprovalStep.IsOpen"/> as SQL can take it with the statuses written as constants, so that the
