@@ -35,47 +35,31 @@ public sealed class ShippedWorkflowUpgrade(WorkflowEngine engine, AppDbContext d
         return document.RootElement.GetProperty("renames").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
-    public sealed record Outcome(string Key, IReadOnlyList<int> Deployed, int Migrated, int Stayed);
-
-    public async Task<Outcome?> UpgradeAsync(string key, string folder, CancellationToken ct)
+    public async Task UpgradeAsync(string key, string folder, CancellationToken ct)
     {
         var file = Path.Combine(folder, key + ".bpmn");
-        if (!File.Exists(file)) return null;
+        if (!File.Exists(file)) return;
         var versions = (await engine.ListDefinitionsAsync(ct)).Where(d => d.Key == key).OrderBy(d => d.Version).ToList();
-        if (versions.Count == 0) return null;
+        if (versions.Count == 0) return;
         var newest = versions[^1];
         var shipped = await File.ReadAllTextAsync(file, ct);
         var newestRow = await db.Set<ProcessDefinitionRecord>().AsNoTracking().Where(d => d.Id == newest.Id)
             .Select(d => new { d.Xml, d.DeployedBy }).SingleAsync(ct);
-        if (newestRow.DeployedBy != ShippedWorkflows.Deployer || newestRow.Xml == shipped) return null;
+        if (newestRow.DeployedBy != ShippedWorkflows.Deployer || newestRow.Xml == shipped) return;
 
-        var deployed = new List<int>();
-        int migrated = 0, stayed = 0;
-        IReadOnlyDictionary<string, string> mapping = new Dictionary<string, string>();
-        if (!(await CaseModel.LoadAsync(engine, newest.Id, ct)).IsApprovalModel && Legacy.TryGetValue(key, out var legacy)
-            && File.Exists(Path.Combine(folder, legacy.File)))
+        var hasLegacy = Legacy.TryGetValue(key, out var legacy);
+        if (hasLegacy && !(await CaseModel.LoadAsync(engine, newest.Id, ct)).IsApprovalModel && File.Exists(Path.Combine(folder, legacy.File)))
         {
             // Before the roles: first the same model with its roles, which every running case can move to unchanged.
             var roles = await engine.DeployAsync(await File.ReadAllBytesAsync(Path.Combine(folder, legacy.File), ct), ShippedWorkflows.Deployer, ct);
-            deployed.Add(roles.Version);
-            var (m, s) = await MoveCasesAsync(key, versions, roles, new Dictionary<string, string>(), ct);
-            migrated += m;
-            stayed += s;
+            await MoveCasesAsync(key, versions, roles, new Dictionary<string, string>(), ct);
             versions.Add(roles);
-            mapping = await RenamesAsync(folder, legacy.Renames, ct);
         }
-        else if (Legacy.TryGetValue(key, out var flat))
-        {
-            mapping = await RenamesAsync(folder, flat.Renames, ct);
-        }
+        var mapping = hasLegacy ? await RenamesAsync(folder, legacy.Renames, ct) : new Dictionary<string, string>();
         var current = await engine.DeployAsync(System.Text.Encoding.UTF8.GetBytes(shipped), ShippedWorkflows.Deployer, ct);
-        deployed.Add(current.Version);
-        var (moved, left) = await MoveCasesAsync(key, versions, current, mapping, ct);
-        migrated += moved;
-        stayed = left;
+        var (moved, stayed) = await MoveCasesAsync(key, versions, current, mapping, ct);
         logger.LogInformation("Shipped workflow {Key} upgraded to version {Version}: {Migrated} running case(s) moved, {Stayed} stay on their version",
-            key, current.Version, moved, left);
-        return new Outcome(key, deployed, migrated, stayed);
+            key, current.Version, moved, stayed);
     }
 
     /// <summary>Moves the running cases of every older version to <paramref name="to"/>, case by case; returns (moved, stayed).</summary>
