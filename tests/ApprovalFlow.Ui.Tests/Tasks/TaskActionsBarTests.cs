@@ -16,11 +16,10 @@ public sealed class TaskActionsBarTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    private IRenderedComponent<TaskActionsBar> Render(CaseResponse approvalCase, string? user = Officer, Action<TaskAction>? chosen = null) =>
+    private IRenderedComponent<TaskActionsBar> Render(CaseResponse approvalCase, Action<TaskAction>? chosen = null) =>
         Render<TaskActionsBar>(p => p
             .Add(c => c.Case, approvalCase)
             .Add(c => c.TaskId, CaseStates.TaskId)
-            .Add(c => c.UserName, user)
             .Add(c => c.OnChoose, EventCallback.Factory.Create<TaskAction>(this, a => chosen?.Invoke(a))));
 
     private static string[] Buttons(IRenderedComponent<TaskActionsBar> bar) =>
@@ -105,8 +104,7 @@ public sealed class TaskActionsBarTests : BunitContext
     [Fact]
     public void The_enterprise_resubmits_a_returned_step_and_has_no_clock_to_stop()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("landResubmit", ["resubmit"]), CaseStates.Step("returnedForCorrection", accepted: true)),
-            user: "enterprise@approvalflow.local");
+        var bar = Render(CaseStates.Case(CaseStates.Task("landResubmit", ["resubmit"]), CaseStates.Step("returnedForCorrection", accepted: true)));
 
         Buttons(bar).ShouldBe(["action-resubmit"]);
     }
@@ -114,8 +112,7 @@ public sealed class TaskActionsBarTests : BunitContext
     [Fact]
     public void The_enterprise_signs_its_pledge_on_the_sign_pledge_task()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("signPledge", ["sign-pledge"], stepCode: null), mode: "pledgeSystem"),
-            user: "enterprise@approvalflow.local");
+        var bar = Render(CaseStates.Case(CaseStates.Task("signPledge", ["sign-pledge"], stepCode: null), mode: "pledgeSystem"));
 
         Buttons(bar).ShouldBe(["action-sign-pledge"]);
     }
@@ -123,7 +120,7 @@ public sealed class TaskActionsBarTests : BunitContext
     [Fact]
     public void A_task_the_caller_may_not_act_on_offers_nothing()
     {
-        var bar = Render(CaseStates.Case(CaseStates.Task("landAccept", []), CaseStates.Step()), user: "supervisor@approvalflow.local");
+        var bar = Render(CaseStates.Case(CaseStates.Task("landAccept", []), CaseStates.Step()));
 
         Buttons(bar).ShouldBeEmpty();
         bar.Find("[data-testid='no-actions']").ShouldNotBeNull();

@@ -43,16 +43,6 @@ function drillInto(viewer, elementId) {
   if (root) canvas.setRootElement(root);
 }
 
-/** Opens a step's plane by its element id (tests and the host use it); false when the step has no plane. */
-export function openStep(container, elementId) {
-  const { viewer } = viewerOf(container);
-  const canvas = viewer.get('canvas');
-  const root = canvas.findRoot(elementId + '_plane');
-  if (!root) return false;
-  canvas.setRootElement(root);
-  return true;
-}
-
 function markersOf(state) {
   const classes = [];
   if (state.state === 'done') classes.push('af-done');

@@ -200,16 +200,6 @@ function showPlaneOf(modeler, element) {
   if (root && root !== canvas.getRootElement()) canvas.setRootElement(root);
 }
 
-/** Opens the plane of an element by id (a collapsed sub-process's inside); false when there is none. */
-export function openPlane(container, elementId) {
-  const { modeler } = designerOf(container);
-  const canvas = modeler.get('canvas');
-  const root = canvas.findRoot(elementId + '_plane');
-  if (!root) return false;
-  canvas.setRootElement(root);
-  return true;
-}
-
 /** Selects an element, opening the plane it is drawn on, and scrolls it into view (from the problem list). */
 export function selectElement(container, elementId) {
   const { modeler } = designerOf(container);
