@@ -11,14 +11,18 @@ public sealed partial class WorkflowEngine
     /// <summary>The element of the model version an instance runs on; null if the instance or element does not exist.</summary>
     public async Task<ElementInfo?> GetElementAsync(Guid instanceId, string elementId, CancellationToken ct = default)
     {
-        var definitionId = await db.Set<ProcessInstanceRecord>().AsNoTracking()
-            .Where(i => i.Id == instanceId).Select(i => (Guid?)i.DefinitionId).FirstOrDefaultAsync(ct);
+        var definitionId = await GetDefinitionIdAsync(instanceId, ct);
         if (definitionId is null) return null;
         var model = await ModelAsync(definitionId.Value, ct);
         return model.Nodes.TryGetValue(elementId, out var node)
             ? new ElementInfo(node.Id, node.Name, node.ElementType, node.Extensions)
             : null;
     }
+
+    /// <summary>The definition version an instance runs on (one column read), or null when the instance does not exist.</summary>
+    public async Task<Guid?> GetDefinitionIdAsync(Guid instanceId, CancellationToken ct = default) =>
+        await db.Set<ProcessInstanceRecord>().AsNoTracking()
+            .Where(i => i.Id == instanceId).Select(i => (Guid?)i.DefinitionId).FirstOrDefaultAsync(ct);
 
     /// <summary>Every element of a deployed definition version, e.g. to list the steps a case will have.</summary>
     public async Task<IReadOnlyList<ElementInfo>> GetElementsAsync(Guid definitionId, CancellationToken ct = default)

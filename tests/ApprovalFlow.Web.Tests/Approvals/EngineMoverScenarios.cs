@@ -44,7 +44,7 @@ public abstract class EngineMoverScenarios(WebAppFactory factory)
         // By the elements' roles: another test of this class may have published a version with other ids.
         await OnEngineAsync(factory, async (engine, _) =>
         {
-            var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(instanceId))!.DefinitionId, default);
+            var model = await CaseModel.ForInstanceAsync(engine, instanceId, default);
             string IdOf(TaskRole role) => model.TasksOf("land").Single(e => ApprovalRoles.RoleOf(e.Extensions) == role).Id;
             return await engine.SendBackAsync(instanceId, IdOf(TaskRole.Decide), IdOf(TaskRole.Accept), "材料需重新核对", "engine-admin");
         });

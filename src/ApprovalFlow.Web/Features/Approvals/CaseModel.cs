@@ -68,6 +68,11 @@ public sealed record CaseModel(IReadOnlyList<StepDefinition> Steps, IReadOnlyDic
         return Loaded.GetOrAdd(definitionId, model);
     }
 
+    /// <summary>The model of the version an instance runs on.</summary>
+    public static async Task<CaseModel> ForInstanceAsync(WorkflowEngine engine, Guid instanceId, CancellationToken ct) =>
+        await LoadAsync(engine, await engine.GetDefinitionIdAsync(instanceId, ct)
+            ?? throw new InvalidOperationException($"Process instance {instanceId} does not exist."), ct);
+
     /// <summary>The ids of the elements with <paramref name="role"/> in any deployed model (to find such tasks in SQL).</summary>
     public static async Task<IReadOnlyList<string>> ElementIdsWithRoleAsync(WorkflowEngine engine, TaskRole role, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Pauses)
             .SingleOrDefaultAsync(c => c.InstanceId == task.InstanceId, ct)
             ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不属于任何审批案件。", $"Task {taskId} belongs to no approval case."));
-        var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId, ct))!.DefinitionId, ct);
+        var model = await CaseModel.ForInstanceAsync(engine, task.InstanceId, ct);
         await RequireMayActAsync(actor, approvalCase, task, ct);
 
         var kind = model.KindOf(task.ElementId);

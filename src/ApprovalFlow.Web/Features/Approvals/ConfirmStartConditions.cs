@@ -25,7 +25,7 @@ public sealed class ConfirmStartConditionsHandler(AppDbContext db, WorkflowEngin
         var instanceId = await (await db.CasesVisibleToAsync(engine, command.Actor, ct))
             .Where(c => c.Id == command.CaseId).Select(c => (Guid?)c.InstanceId).SingleOrDefaultAsync(ct)
             ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {command.CaseId} 不存在。", $"Case {command.CaseId} does not exist."));
-        var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(instanceId, ct))!.DefinitionId, ct);
+        var model = await CaseModel.ForInstanceAsync(engine, instanceId, ct);
         var task = (await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
             .FirstOrDefault(t => model.RoleOf(t.ElementId) == TaskRole.ConfirmStart)
             ?? throw RefusedException.Conflict("The start conditions can be confirmed only when every step has ended; this case is not there.");

@@ -66,7 +66,7 @@ public sealed class ListMyTasksHandler(AppDbContext db, WorkflowEngine engine) :
             var modelKey = approvalCase.DefinitionKey + "@" + approvalCase.DefinitionVersion;
             if (!models.TryGetValue(modelKey, out var model))
             {
-                model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId, ct))!.DefinitionId, ct);
+                model = await CaseModel.ForInstanceAsync(engine, task.InstanceId, ct);
                 models[modelKey] = model;
             }
             var stepCode = model.StepCodeOf(task.ElementId);

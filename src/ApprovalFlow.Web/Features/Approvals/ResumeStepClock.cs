@@ -33,8 +33,7 @@ public sealed class ResumeStepClockHandler(AppDbContext db, WorkflowEngine engin
         // The department's open task of the step shows the same due date as the step.
         var caseId = step.CaseId;
         var instanceId = await db.Set<ApprovalCase>().Where(c => c.Id == caseId).Select(c => c.InstanceId).SingleAsync(ct);
-        var definitionId = (await engine.GetInstanceAsync(instanceId, ct))!.DefinitionId;
-        var model = await CaseModel.LoadAsync(engine, definitionId, ct);
+        var model = await CaseModel.ForInstanceAsync(engine, instanceId, ct);
         foreach (var task in await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
         {
             if (model.StepCodeOf(task.ElementId) == stepCode && !task.CandidateGroups.Contains(CaseModel.EnterpriseGroup)

@@ -30,7 +30,7 @@ public static class DemoBackdating
 
             // The step's review task and its overdue timer, by their roles in the case's model.
             var engine = sp.GetRequiredService<WorkflowEngine>();
-            var model = await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(approvalCase.InstanceId, ct))!.DefinitionId, ct);
+            var model = await CaseModel.ForInstanceAsync(engine, approvalCase.InstanceId, ct);
             var reviews = model.TasksOf(stepCode).Where(e => ApprovalRoles.RoleOf(e.Extensions) == TaskRole.Review).Select(e => e.Id).ToList();
             var overdue = model.Elements.Values.Where(e => e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == stepCode
                 && e.Extensions.GetValueOrDefault(ApprovalRoles.Marks) == StepMarks.Overdue).Select(e => e.Id).ToList();

@@ -80,7 +80,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
         var approvalCase = await CaseOfAsync(task.InstanceId);
         // The approval action that does the task, named in the refusal of a generic write (its role, read from the model).
         var action = approvalCase is null || operation != EngineOperation.Work ? null
-            : (await CaseModel.LoadAsync(engine, (await engine.GetInstanceAsync(task.InstanceId))!.DefinitionId, default)).ActionOf(task.ElementId);
+            : (await CaseModel.ForInstanceAsync(engine, task.InstanceId, default)).ActionOf(task.ElementId);
         return TaskRefusal(await CallerScope.LoadAsync(db, actor, default), approvalCase, task, operation, action);
     }
 
