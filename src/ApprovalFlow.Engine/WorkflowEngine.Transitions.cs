@@ -101,8 +101,7 @@ public sealed partial class WorkflowEngine
     {
         for (var attempt = 0; ; attempt++)
         {
-            // With observers the transition and what they write commit together: in the host's transaction, else in one begun here.
-            var own = services.Observers.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            var own = await BeginOwnTransactionAsync(ct);
             try
             {
                 var tx = attempt == 0 && preloaded is not null ? preloaded : await LoadAsync(instanceId, actor, modelOverride, ct);
@@ -145,6 +144,13 @@ public sealed partial class WorkflowEngine
             }
         }
     }
+
+    /// <summary>
+    /// With observers, a transition and what they write commit together: in the host's transaction when it has one open,
+    /// else in one begun here (returned, for the caller to commit). Without observers, nothing is begun.
+    /// </summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginOwnTransactionAsync(CancellationToken ct) =>
+        services.Observers.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>
     /// Hands each touched instance's report to the host's observers, inside the transition's transaction. A conflict in

@@ -118,7 +118,7 @@ public sealed partial class WorkflowEngine
         var startEvent = messageName is null ? null : model.Root.MessageStarts.Concat(model.Root.SignalStarts).First(m => m.SubscriptionName == messageName);
         var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
-        var own = services.Observers.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var own = await BeginOwnTransactionAsync(ct);
         try
         {
             db.Add(instance);

@@ -55,6 +55,14 @@ public sealed record CaseModel(IReadOnlyList<StepDefinition> Steps, IReadOnlyDic
         e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == stepCode && e.Extensions.ContainsKey(ApprovalRoles.Marks)
         && e.Extensions[ApprovalRoles.Marks] != StepMarks.Overdue);
 
+    /// <summary>
+    /// Where an approved step's token waits for other steps before it takes effect: the active elements of the step marked
+    /// <c>virtually-approved</c> (they name the awaited steps in <c>af:awaits</c>).
+    /// </summary>
+    public IEnumerable<ElementInfo> WaitingPointsOf(string stepCode, IEnumerable<string> activeElementIds) =>
+        activeElementIds.Select(Element).OfType<ElementInfo>().Where(e => e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == stepCode
+            && e.Extensions.GetValueOrDefault(ApprovalRoles.Marks) == StepMarks.VirtuallyApproved);
+
     /// <summary>The elements with an approval role.</summary>
     public IEnumerable<ElementInfo> WithRole(TaskRole role) => Elements.Values.Where(e => ApprovalRoles.RoleOf(e.Extensions) == role);
 

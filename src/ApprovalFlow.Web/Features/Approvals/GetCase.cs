@@ -60,9 +60,8 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
     private static IReadOnlyList<string> AwaitedBy(ApprovalStep step, ApprovalCase approvalCase, IReadOnlyList<string> active, CaseModel model)
     {
         if (step.Status != StepStatus.VirtuallyApproved) return [];
-        var awaits = active.Select(model.Element).OfType<ElementInfo>()
-            .Where(e => e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == step.StepCode && e.Extensions.ContainsKey(ApprovalRoles.Awaits))
-            .SelectMany(e => e.Extensions[ApprovalRoles.Awaits].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var awaits = model.WaitingPointsOf(step.StepCode, active)
+            .SelectMany(e => e.Extensions.GetValueOrDefault(ApprovalRoles.Awaits, "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return [.. awaits.Distinct().Where(code => approvalCase.Steps.SingleOrDefault(s => s.StepCode == code) is not { Status: StepStatus.Approved or StepStatus.ReplacedByPledge })];
     }
 

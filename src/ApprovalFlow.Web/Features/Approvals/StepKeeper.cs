@@ -91,10 +91,7 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
     /// <summary>The step's approved token waits at its <c>virtually-approved</c> element for the land result.</summary>
     private static bool WaitsVirtuallyApproved(string code, TransitionReport report, CaseModel model)
     {
-        var waiting = report.ActiveElementIds.Select(model.Element).Any(e => e is not null
-            && e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode) == code
-            && e.Extensions.GetValueOrDefault(ApprovalRoles.Marks) == StepMarks.VirtuallyApproved);
-        if (!waiting) return false;
+        if (!model.WaitingPointsOf(code, report.ActiveElementIds).Any()) return false;
         var variable = model.DecisionOf(code)?.Extensions.GetValueOrDefault(ApprovalRoles.OutcomeVariable);
         return variable is not null && report.Variables[variable]?.GetValue<string>() == "approve";
     }
