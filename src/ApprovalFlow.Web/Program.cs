@@ -85,6 +85,8 @@ if (hangfireEnabled)
 }
 builder.Services.AddAppHealthChecks(hangfireEnabled);
 builder.Services.AddHttpHardening(builder.Configuration);
+builder.Services.AddKeyRing(builder.Configuration);
+builder.Services.AddApiAntiforgery();
 
 var app = builder.Build();
 
@@ -98,6 +100,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 CallerClaimsRefresh.UseStaleSignInRefusal(app);
 app.UseMiddleware<AccountCheck>();
+app.UseApiAntiforgery();
 app.UseAuthorization();
 app.MapApprovalFlowUi();
 
@@ -106,6 +109,7 @@ app.MapOpenApi();
 app.MapAuthApi(app.Configuration);
 
 var api = app.MapGroup("/api").RequireAuthorization();
+api.MapApiAntiforgery();
 api.MapDefinitionsApi();
 api.MapMigrationsApi();
 api.MapInstancesApi();

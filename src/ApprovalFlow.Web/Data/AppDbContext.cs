@@ -1,4 +1,5 @@
 using ApprovalFlow.Engine.Persistence;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,11 @@ namespace ApprovalFlow.Web.Data;
 /// The one context of the app: identity, engine and domain tables, so that an engine transition
 /// and the domain rows it implies commit together. Each provider has a subclass that owns its migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring, shared by every server (Hardening/KeyRing.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -26,7 +26,7 @@ public static class RouteCatalogue
     /// </summary>
     public static readonly string[] Other =
     [
-        "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/account/password",
+        "GET /api/antiforgery", "POST /api/auth/manage/2fa", "GET /api/auth/manage/info", "POST /api/auth/manage/info", "POST /api/account/password",
         "POST /api/admin/users/{id}/password", "POST /api/admin/users/{id}/active",
         "GET /api/admin/departments", "POST /api/admin/departments", "PUT /api/admin/departments/{code}",
         "POST /api/admin/departments/{code}/active", "GET /api/admin/users", "POST /api/admin/users", "PUT /api/admin/users/{id}/access",
