@@ -25,8 +25,8 @@ public abstract class InboxScenarios(WebAppFactory factory)
         foreach (var title in titles)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<Notifier>().Notify([new Recipient(user.Id, null)], "chase.reminder",
-                new NotificationText(title, "请及时办理。", title + " (en)", "Please act."), "/api/cases/00000000-0000-0000-0000-000000000001", null, at);
+            await scope.ServiceProvider.GetRequiredService<Notifier>().NotifyAsync([new Recipient(user.Id, null)], "chase.reminder",
+                new NotificationText(title, "请及时办理。", title + " (en)", "Please act."), "/api/cases/00000000-0000-0000-0000-000000000001", null, at, CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
             at = at.AddMinutes(1);
         }

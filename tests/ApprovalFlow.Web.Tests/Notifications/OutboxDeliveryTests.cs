@@ -29,8 +29,8 @@ public abstract class OutboxDeliveryTests(WebAppFactory factory)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        notifier.Notify([new Recipient(Guid.NewGuid().ToString(), email)], "test", new NotificationText("【提醒】测试邮件", "正文", "Test mail", "Body"),
-            "/api/cases/x", null, at);
+        await notifier.NotifyAsync([new Recipient(Guid.NewGuid().ToString(), email)], "test", new NotificationText("【提醒】测试邮件", "正文", "Test mail", "Body"),
+            "/api/cases/x", null, at, CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.SaveChangesAsync();
         return await db.Set<OutboxMessage>().Where(m => m.Recipient == email).Select(m => m.Id).SingleAsync();

@@ -38,7 +38,7 @@ public static class RouteCatalogue
         "GET /api/designer/versions", "GET /api/designer/versions/{id}/xml",
         "GET /api/enterprises", "POST /api/enterprises", "GET /api/enterprises/{enterpriseId}/credit", "GET /api/enterprises/{id}",
         "POST /api/enterprises/{id}/users",
-        "GET /api/gaps", "GET /api/gaps/{id}", "GET /api/inbox", "POST /api/inbox/read-all", "GET /api/inbox/unread-count", "POST /api/inbox/{id}/read",
+        "GET /api/gaps", "GET /api/gaps/{id}", "GET /api/inbox", "GET /api/inbox/preferences", "PUT /api/inbox/preferences", "POST /api/inbox/read-all", "GET /api/inbox/unread-count", "POST /api/inbox/{id}/read",
         "GET /api/incidents", "POST /api/incidents/{id}/resolve", "POST /api/incidents/{id}/retry",
         "POST /api/instances", "GET /api/materials", "PUT /api/materials", "DELETE /api/materials/{id}", "POST /api/messages",
         "GET /api/my/tasks", "GET /api/pledges", "POST /api/pledges",

@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 
@@ -16,7 +17,7 @@ public sealed record PauseStepClock(Actor Actor, Guid StepId, string? Reason) : 
     public string? SubjectId => StepId.ToString();
 }
 
-public sealed class PauseStepClockHandler(AppDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<PauseStepClock, StepResponse>
+public sealed class PauseStepClockHandler(AppDbContext db, TimeProvider clock, CaseNews news, ISender sender) : ICommandHandler<PauseStepClock, StepResponse>
 {
     public async ValueTask<StepResponse> Handle(PauseStepClock command, CancellationToken ct)
     {
@@ -26,7 +27,9 @@ public sealed class PauseStepClockHandler(AppDbContext db, TimeProvider clock, I
         if (step.AcceptedAt is null || step.Status is not (StepStatus.UnderReview or StepStatus.AwaitingDecision))
             throw RefusedException.Conflict($"The clock of step {step.StepCode} is not running: it runs from acceptance until the decision.");
         if (step.ClockPausedAt is not null) throw RefusedException.Conflict($"The clock of step {step.StepCode} is already paused.");
-        step.PauseClock(clock.GetUtcNow().UtcDateTime, command.Actor.Name, command.Reason.Trim());
+        var now = clock.GetUtcNow().UtcDateTime;
+        step.PauseClock(now, command.Actor.Name, command.Reason.Trim());
+        await news.ClockAsync(step, paused: true, command.Reason.Trim(), now, ct);
         await db.SaveChangesAsync(ct);
         return await sender.Send(new GetStep(command.Actor, step.Id), ct);
     }

@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
 using Mediator;
@@ -15,15 +16,17 @@ public sealed record ResumeStepClock(Actor Actor, Guid StepId) : ICommand<StepRe
     public string? SubjectId => StepId.ToString();
 }
 
-public sealed class ResumeStepClockHandler(AppDbContext db, WorkflowEngine engine, StepClock stepClock, TimeProvider clock, ISender sender)
+public sealed class ResumeStepClockHandler(AppDbContext db, WorkflowEngine engine, StepClock stepClock, TimeProvider clock, CaseNews news, ISender sender)
     : ICommandHandler<ResumeStepClock, StepResponse>
 {
     public async ValueTask<StepResponse> Handle(ResumeStepClock command, CancellationToken ct)
     {
         var step = await db.StepForDepartmentOfficerAsync(command.Actor, command.StepId, ct);
         if (step.ClockPausedAt is null) throw RefusedException.Conflict($"The clock of step {step.StepCode} is not paused.");
-        step.ResumeClock(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        step.ResumeClock(now);
         step.SetDueAt(stepClock.DueAt(step));
+        await news.ClockAsync(step, paused: false, null, now, ct);
         var stepId = step.Id;
         var stepCode = step.StepCode;
         var dueAt = step.DueAt;

@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.ProjectLists;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace ApprovalFlow.Web.Features.Approvals;
 /// is complete; a step in a final status, or suspended for missing materials, never moves here. Runs in the
 /// transition's transaction: if it fails, the transition did not happen.
 /// </summary>
-public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTransitionContext context) : ITransitionObserver
+public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTransitionContext context, CaseNews news) : ITransitionObserver
 {
     /// <summary>Who the step history names when no person moved the engine (a timer, a signal).</summary>
     public const string SystemActor = "system";
@@ -37,11 +38,16 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
         var actor = report.Actor ?? SystemActor;
         var (noteStep, note) = context.TakeNote();
         var reached = report.Events.Where(e => e.Reached).ToList();
+        var moves = new List<CaseNews.StepMove>();
         foreach (var step in approvalCase.Steps)
         {
             if (step.IsFinal || step.Status == StepStatus.Suspended) continue;
             if (StatusOf(step.StepCode, report, reached, model) is { } to && to != step.Status)
-                step.MoveTo(to, report.At, actor, step.StepCode == noteStep || noteStep is null ? note : null);
+            {
+                var stepNote = step.StepCode == noteStep || noteStep is null ? note : null;
+                moves.Add(new CaseNews.StepMove(step, step.Status, to, stepNote));
+                step.MoveTo(to, report.At, actor, stepNote);
+            }
         }
         // A case whose instance was cancelled or terminated withdraws every step still open (案件终止).
         if (report.Ended && report.Status != "completed")
@@ -53,6 +59,9 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
         await ReserveProjectPromotion.ApplyAsync(db, approvalCase, report.At, ct);
         if (approvalCase.Status == ApprovalCaseStatus.Running && report.Ended)
             approvalCase.End(report.Status == "completed" ? ApprovalCaseStatus.Completed : ApprovalCaseStatus.Terminated, report.At);
+        // The tasks this transition opened (a task's element started in it), for their departments' officers.
+        var started = report.Events.Where(e => e.Event == "started").Select(e => e.ElementId).ToHashSet();
+        await news.TransitionAsync(approvalCase, moves, report.OpenTasks.Where(t => started.Contains(t.ElementId)).ToList(), report.At, ct);
         await db.SaveChangesAsync(ct);
     }
 

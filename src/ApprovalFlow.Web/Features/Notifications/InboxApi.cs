@@ -16,6 +16,9 @@ public static class InboxApi
         group.MapGet("/unread-count", CountAsync).WithSummary("How many of the caller's messages are unread");
         group.MapPost("/{id:guid}/read", ReadAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Marks one message read");
         group.MapPost("/read-all", ReadAllAsync).WithSummary("Marks every unread message read");
+        group.MapGet("/preferences", PreferencesAsync).WithSummary("Which kinds of message reach the caller's inbox and e-mail");
+        group.MapPut("/preferences", SetPreferencesAsync).ProducesValidationProblem()
+            .WithSummary("Chooses, per kind of message, the inbox and e-mail (chase reminders cannot be switched off)");
         return group;
     }
 
@@ -30,4 +33,11 @@ public static class InboxApi
 
     public static async Task<Ok<MarkedRead>> ReadAllAsync(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new MarkAllNotificationsRead(Actor.Of(user)), ct));
+
+    public static async Task<Ok<IReadOnlyList<NotificationChoice>>> PreferencesAsync(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetNotificationPreferences(Actor.Of(user)), ct));
+
+    public static async Task<Ok<IReadOnlyList<NotificationChoice>>> SetPreferencesAsync(IReadOnlyList<NotificationChoiceRequest> choices,
+        ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SetNotificationPreferences(Actor.Of(user), choices), ct));
 }

@@ -13,6 +13,7 @@ public static class NotificationsRegistration
             .Validate(o => o.MaxAttempts >= 1 && o.RetryBaseSeconds >= 1 && o.BatchSize >= 1 && !string.IsNullOrWhiteSpace(o.DeliveryCron),
                 "Notifications: MaxAttempts, RetryBaseSeconds and BatchSize must be at least 1 and DeliveryCron set.");
         services.AddScoped<Notifier>();
+        services.AddScoped<CaseNews>();
         services.AddSingleton<SmtpMailer>();
         services.AddSingleton<OutboxDelivery>();
         services.AddTransient<OutboxDeliveryJob>();

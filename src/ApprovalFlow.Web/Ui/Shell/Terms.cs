@@ -3,22 +3,32 @@ namespace ApprovalFlow.Web.Ui.Shell;
 /// <summary>The domain's terms (as the API writes them) in the UI language.</summary>
 public static class StatusText
 {
-    public static string Of(string? status) => status switch
+    public static string Of(string? status)
     {
-        "awaitingAcceptance" => L.T("待受理", "Awaiting acceptance"),
-        "underReview" => L.T("审查中", "Under review"),
-        "awaitingDecision" => L.T("待决定", "Awaiting decision"),
-        "returnedForCorrection" => L.T("退回补正", "Returned for correction"),
-        "approved" => L.T("已许可", "Approved"),
-        "virtuallyApproved" => L.T("虚拟审批", "Virtually approved"),
-        "rejected" => L.T("不予许可", "Rejected"),
-        "replacedByPledge" => L.T("承诺替代", "Replaced by pledge"),
-        "suspended" => L.T("已中止", "Suspended"),
-        "revoked" => L.T("已撤销", "Revoked"),
-        "lapsed" => L.T("已失效", "Lapsed"),
-        "withdrawn" => L.T("案件终止", "Withdrawn (case terminated)"),
-        null => "—",
-        _ => status,
+        if (status is null) return "—";
+        var (zh, en) = Pair(status);
+        return L.T(zh, en);
+    }
+
+    public static (string Zh, string En) Pair(Features.Approvals.StepStatus status) =>
+        Pair(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString()));
+
+    /// <summary>A step status in both languages: for texts stored in both, like notifications.</summary>
+    public static (string Zh, string En) Pair(string status) => status switch
+    {
+        "awaitingAcceptance" => ("待受理", "Awaiting acceptance"),
+        "underReview" => ("审查中", "Under review"),
+        "awaitingDecision" => ("待决定", "Awaiting decision"),
+        "returnedForCorrection" => ("退回补正", "Returned for correction"),
+        "approved" => ("已许可", "Approved"),
+        "virtuallyApproved" => ("虚拟审批", "Virtually approved"),
+        "rejected" => ("不予许可", "Rejected"),
+        "replacedByPledge" => ("承诺替代", "Replaced by pledge"),
+        "suspended" => ("已中止", "Suspended"),
+        "revoked" => ("已撤销", "Revoked"),
+        "lapsed" => ("已失效", "Lapsed"),
+        "withdrawn" => ("案件终止", "Withdrawn (case terminated)"),
+        _ => (status, status),
     };
 }
 
