@@ -94,17 +94,20 @@ public sealed class ChaseWorld
     }
 
     /// <summary>The kinds of the user's inbox messages about this case, oldest first.</summary>
+    /// <summary>The chase's messages to the user about the case (the case's own news, e.g. new tasks, left out).</summary>
     public async Task<List<string>> InboxKindsAsync(WebApplicationFactory<Program> app, string userId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Notification>()
-            .Where(n => n.UserId == userId && n.CaseId == CaseId).OrderBy(n => n.CreatedAt).Select(n => n.Kind).ToListAsync();
+            .Where(n => n.UserId == userId && n.CaseId == CaseId && n.Kind.StartsWith("chase.")).OrderBy(n => n.CreatedAt).Select(n => n.Kind).ToListAsync();
     }
 
+    /// <summary>The chase's e-mails to the address (reminder, overdue, escalated); the case's own news left out.</summary>
     public async Task<int> EmailsToAsync(WebApplicationFactory<Program> app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().CountAsync(m => m.Recipient == email);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().CountAsync(m => m.Recipient == email
+            && (m.Subject.StartsWith("【提醒】") || m.Subject.StartsWith("【催办】") || m.Subject.StartsWith("【督办】")));
     }
 
     public async Task<JsonNode> SafetyStepAsync(WebApplicationFactory<Program> app) =>
