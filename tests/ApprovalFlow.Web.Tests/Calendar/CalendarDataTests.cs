@@ -19,6 +19,28 @@ public sealed class CalendarDataTests
         { 2026, ["国办发明电〔2025〕7号"], ["01-04", "02-14", "02-28", "05-09", "09-20", "10-10"], 3 + 9 + 3 + 5 + 3 + 3 + 7 },
     };
 
+    /// <summary>
+    /// 2027 ships before its notice: the statutory days of the holidays law as amended by 国务院令第795号 (元旦 1, 春节 4 from
+    /// the eve, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3), the lunar dates worked out with .NET's ChineseLunisolarCalendar.
+    /// </summary>
+    [Fact]
+    public void The_2027_file_holds_the_thirteen_statutory_days_until_the_notice_and_says_so()
+    {
+        var file = OfficialCalendar.Files.Single(f => f.Year == 2027);
+        file.Notices.Single().Number.ShouldBe("国务院令第795号");
+        file.Provisional.ShouldNotBeNullOrWhiteSpace();
+        file.Days.ShouldAllBe(d => d.Kind == CalendarDayKinds.Holiday);
+        var lunar = new System.Globalization.ChineseLunisolarCalendar();
+        var newYear = DateOnly.FromDateTime(lunar.ToDateTime(2027, 1, 1, 0, 0, 0, 0));
+        DateOnly[] expected =
+        [
+            new(2027, 1, 1), newYear.AddDays(-1), newYear, newYear.AddDays(1), newYear.AddDays(2), new(2027, 4, 5),
+            new(2027, 5, 1), new(2027, 5, 2), DateOnly.FromDateTime(lunar.ToDateTime(2027, 5, 5, 0, 0, 0, 0)),
+            DateOnly.FromDateTime(lunar.ToDateTime(2027, 8, 15, 0, 0, 0, 0)), new(2027, 10, 1), new(2027, 10, 2), new(2027, 10, 3),
+        ];
+        file.Days.Select(d => d.Date).ShouldBe(expected);
+    }
+
     [Theory]
     [MemberData(nameof(Notices))]
     public void Each_year_matches_its_notices(int year, string[] notices, string[] makeUpWorkdays, int daysOff)
@@ -33,9 +55,9 @@ public sealed class CalendarDataTests
     }
 
     [Fact]
-    public void Every_year_from_2020_to_2026_ships_a_file()
+    public void Every_year_from_2020_to_2027_ships_a_file()
     {
-        OfficialCalendar.Files.Select(f => f.Year).ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+        OfficialCalendar.Files.Select(f => f.Year).ShouldBe([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     }
 
     [Fact]

@@ -269,6 +269,34 @@ public abstract class CalendarScenarios(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task A_year_seeded_from_the_statutory_days_takes_the_notices_days_when_a_file_names_the_notice()
+    {
+        var admin = await factory.ClientForAsync(Accounts.Admin);
+        await (await admin.PutAsJsonAsync("/api/calendar/days/2021-09-18",
+            new { kind = "holiday", name = "中秋节", reason = "Test: kept off by a local order" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As if 2021 had been seeded from a provisional file (its statutory days only, another notice), then its
+            // notice's file shipped: the make-up working day Sun 7 Feb was not there yet.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<CalendarYear>().Where(y => y.Year == 2021)
+                .ExecuteUpdateAsync(s => s.SetProperty(y => y.Notices, "国务院令第795号 国务院关于修改《全国年节及纪念日放假办法》的决定"));
+            await db.Set<CalendarDay>().Where(d => d.Date == new DateOnly(2021, 2, 20)).ExecuteDeleteAsync();
+            (await scope.ServiceProvider.GetRequiredService<CalendarSeeder>().SeedAsync()).ShouldBe([2021]);
+            (await scope.ServiceProvider.GetRequiredService<CalendarSeeder>().SeedAsync()).ShouldBeEmpty("the notice's file is seeded once");
+        }
+        await using (var check = factory.Services.CreateAsyncScope())
+        {
+            var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Set<CalendarYear>().SingleAsync(y => y.Year == 2021)).Notices.ShouldStartWith("国办发明电〔2020〕27号");
+            (await db.Set<CalendarDay>().SingleAsync(d => d.Date == new DateOnly(2021, 2, 20))).Kind.ShouldBe(CalendarDayKind.MakeUpWorkday);
+            var edited = await db.Set<CalendarDay>().SingleAsync(d => d.Date == new DateOnly(2021, 9, 18));
+            edited.Kind.ShouldBe(CalendarDayKind.Holiday, "an administrator's edit stays");
+            edited.ChangedBy.ShouldBe(Accounts.Admin.Email);
+        }
+    }
+
+    [Fact]
     public async Task A_change_made_through_another_server_reaches_the_cache_at_the_next_refresh()
     {
         var day = new DateOnly(2024, 3, 4);

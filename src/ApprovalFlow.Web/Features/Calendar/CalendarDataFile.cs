@@ -1,7 +1,11 @@
 namespace ApprovalFlow.Web.Features.Calendar;
 
-/// <summary>One year of the State Council's holiday arrangements, as shipped in Data/calendar-YYYY.json.</summary>
-public sealed record CalendarDataFile(int Year, IReadOnlyList<CalendarNotice> Notices, IReadOnlyList<CalendarDataDay> Days)
+/// <summary>
+/// One year of the State Council's holiday arrangements, as shipped in Data/calendar-YYYY.json. <c>provisional</c> says
+/// what a file shipped before the year's notice leaves out (the statutory days only, without make-up working days).
+/// </summary>
+public sealed record CalendarDataFile(int Year, IReadOnlyList<CalendarNotice> Notices, IReadOnlyList<CalendarDataDay> Days,
+    string? Provisional = null)
 {
     /// <summary>The file it was read from, for the seeded rows and error messages.</summary>
     public string FileName { get; init; } = "";
