@@ -22,6 +22,7 @@ public sealed class CaseTaskCompletion(AppDbContext db, WorkflowEngine engine, C
         var stepCode = caseTask.Step?.StepCode;
         context.Annotate(stepCode, note);
         await engine.CompleteTaskAsync(caseTask.Task.Id, variables, actor.Name, ct);
+        await KeepInOneHandAsync(actor, caseTask, ct);
         if (then is not null)
         {
             var step = await db.Set<ApprovalStep>().Include(s => s.Pauses)
@@ -30,5 +31,19 @@ public sealed class CaseTaskCompletion(AppDbContext db, WorkflowEngine engine, C
             await db.SaveChangesAsync(ct);
         }
         return await sender.Send(new GetCase(actor, caseTask.Case.Id), ct);
+    }
+
+    /// <summary>The step's next department task, now open and nobody's, is claimed for the officer (<see cref="StepHand"/>).</summary>
+    private async Task KeepInOneHandAsync(Actor actor, CaseTask caseTask, CancellationToken ct)
+    {
+        var completed = caseTask.Model.RoleOf(caseTask.Task.ElementId);
+        if (caseTask.Step is not { } step) return;
+        foreach (var next in await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: caseTask.Task.InstanceId), ct))
+        {
+            if (next.Assignee is null && caseTask.Model.StepCodeOf(next.ElementId) == step.StepCode
+                && next.CandidateGroups.SequenceEqual(caseTask.Task.CandidateGroups)
+                && StepHand.Holds(completed, caseTask.Model.RoleOf(next.ElementId)))
+                await engine.ClaimAsync(next.Id, actor.Name, ct);
+        }
     }
 }

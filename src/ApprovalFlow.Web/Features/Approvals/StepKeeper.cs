@@ -59,9 +59,15 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
         await ReserveProjectPromotion.ApplyAsync(db, approvalCase, report.At, ct);
         if (approvalCase.Status == ApprovalCaseStatus.Running && report.Ended)
             approvalCase.End(report.Status == "completed" ? ApprovalCaseStatus.Completed : ApprovalCaseStatus.Terminated, report.At);
-        // The tasks this transition opened (a task's element started in it), for their departments' officers.
+        // The tasks this transition opened (a task's element started in it), for their departments' officers; not those
+        // the officer who completed the step's previous task holds (StepHand).
         var started = report.Events.Where(e => e.Event == "started").Select(e => e.ElementId).ToHashSet();
-        await news.TransitionAsync(approvalCase, moves, report.OpenTasks.Where(t => started.Contains(t.ElementId)).ToList(), report.At, ct);
+        var completed = report.Events.Where(e => e.Event == "completed")
+            .Select(e => (Step: e.Extensions.GetValueOrDefault(ApprovalRoles.StepCode), Role: ApprovalRoles.RoleOf(e.Extensions))).ToList();
+        var opened = report.OpenTasks.Where(t => started.Contains(t.ElementId)
+            && !completed.Any(c => c.Step is not null && c.Step == t.Extensions.GetValueOrDefault(ApprovalRoles.StepCode)
+                && StepHand.Holds(c.Role, ApprovalRoles.RoleOf(t.Extensions)))).ToList();
+        await news.TransitionAsync(approvalCase, moves, opened, report.At, ct);
         await db.SaveChangesAsync(ct);
     }
 
