@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ApprovalFlow.BrowserTests;
 
-/// <summary>The enterprise's open inbox hears of its case's acceptance and return at once, without a reload, in Chinese.</summary>
+/// <summary>
+/// The enterprise's open inbox hears of its case's acceptance and return at once, without a reload, in Chinese; the
+/// correction task shows the reasons; a running case offers no second application.
+/// </summary>
 public sealed class NotificationTests(BrowserWorld world) : BrowserTest(world)
 {
     [Theory]
@@ -41,6 +44,17 @@ public sealed class NotificationTests(BrowserWorld world) : BrowserTest(world)
         // The message opens its case.
         await returned.ClickAsync();
         await enterprise.ExpectPathAsync($"/cases/{approvalCase.Id}");
+
+        // The correction task says why it came back; nothing offers a second approval while this one runs.
+        await enterprise.GoToAsync("/portal");
+        await enterprise.WaitInteractiveAsync();
+        await page.GetByTestId("portal-task").Filter(new() { HasText = name }).GetByTestId("portal-task-open").ClickAsync();
+        await Expect(page.GetByTestId("task-return-reasons")).ToContainTextAsync("总平面图缺少消防通道标注");
+        await Expect(page.GetByTestId("task-step-status")).ToHaveTextAsync("退回补正");
+        var project = page.GetByTestId("portal-project").Filter(new() { HasText = name });
+        await project.GetByTestId("portal-project-name").ClickAsync();
+        await Expect(project.GetByTestId("start-approval-running")).ToBeVisibleAsync();
+        await Expect(project.GetByTestId("start-approval")).ToHaveCountAsync(0);
 
         // The settings: each kind in Chinese, both channels on by default.
         await enterprise.GoToAsync("/messages");
