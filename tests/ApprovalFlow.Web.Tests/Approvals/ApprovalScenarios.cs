@@ -94,6 +94,10 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
 
         var listed = await world.Enterprise.GetJsonArrayAsync($"/api/cases?projectId={world.ProjectId}&status=completed");
         listed.Select(c => c.Id()).ShouldBe([caseId]);
+
+        // Confirmed start conditions move the project to 在建, in its history.
+        var project = await (await world.Enterprise.GetAsync($"/api/projects/{world.ProjectId}")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        project.Text("list").ShouldBe("under-construction");
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class StepKeeper(AppDbContext db, WorkflowEngine engine, CaseTrans
 
         db.AddRange(PledgeCoveredSteps.Apply(approvalCase, reached, actor, report.At));
         await ReserveProjectPromotion.ApplyAsync(db, approvalCase, report.At, ct);
+        await ConfirmedStartMove.ApplyAsync(db, approvalCase, report, model, ct);
         if (approvalCase.Status == ApprovalCaseStatus.Running && report.Ended)
             approvalCase.End(report.Status == "completed" ? ApprovalCaseStatus.Completed : ApprovalCaseStatus.Terminated, report.At);
         // The tasks this transition opened (a task's element started in it), for their departments' officers; not those

@@ -8,8 +8,8 @@ namespace ApprovalFlow.Web.Features.ProjectLists;
 /// <summary>
 /// The seed's automatic move (储备 → 拟新开工): once every pre-start approval step of a reserve project's case has
 /// become effective (approved, or replaced by a pledge), the project moves to the planned new-start list by itself,
-/// recorded in its history. Called by <see cref="CaseSynchronizer"/> after it brought the steps in line, inside the
-/// command's transaction, so the move commits with the step that caused it.
+/// recorded in its history. Called by the <see cref="StepKeeper"/> after it brought the steps in line, inside the
+/// transition's transaction, so the move commits with the step that caused it.
 /// </summary>
 public static class ReserveProjectPromotion
 {
