@@ -1,3 +1,4 @@
+using ApprovalFlow.Web.Identity;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using Mediator;
@@ -11,6 +12,11 @@ namespace ApprovalFlow.Web.Features.Projects;
 /// </summary>
 public sealed record ChangeProjectList(Actor Actor, Guid ProjectId, string? List, string? Reason) : ICommand<ProjectResponse>, IAuditedCommand
 {
+    /// <summary>Who may move projects between lists: administrators and supervisors (the route's gate and the page ask this).</summary>
+    public static readonly string[] Roles = [AppRoles.Administrator, AppRoles.Supervisor];
+
+    public static bool MayMove(Actor actor) => Roles.Any(actor.Roles.Contains);
+
     public string SubjectType => "project";
 
     public string? SubjectId => ProjectId.ToString();
@@ -20,6 +26,8 @@ public sealed class ChangeProjectListHandler(AppDbContext db, TimeProvider clock
 {
     public async ValueTask<ProjectResponse> Handle(ChangeProjectList command, CancellationToken cancellationToken)
     {
+        if (!ChangeProjectList.MayMove(command.Actor))
+            throw RefusedException.Forbidden(Ui.Shell.L.T("只有管理员和督查人员可以调整项目清单。", "Only administrators and supervisors move projects between lists."));
         var errors = new Dictionary<string, string[]>();
         if (!ProjectTerms.TryReadList(command.List, out var list))
         {

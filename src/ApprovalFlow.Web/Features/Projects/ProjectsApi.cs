@@ -29,7 +29,7 @@ public static class ProjectsApi
         group.MapPost("/", RegisterAsync).RequireRoles(AppRoles.Enterprise, AppRoles.Administrator)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Registers a project; an enterprise for itself, an administrator for any enterprise");
-        group.MapPost("/{id:guid}/list", ChangeListAsync).RequireRoles(AppRoles.Administrator, AppRoles.Supervisor)
+        group.MapPost("/{id:guid}/list", ChangeListAsync).RequireRoles(ChangeProjectList.Roles)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Moves the project to another list (reserve, planned-new-start, under-construction, completed), with a reason");
         group.MapPut("/{id:guid}/paired-leader", AssignPairedLeaderAsync).RequireRoles(AppRoles.Administrator)
