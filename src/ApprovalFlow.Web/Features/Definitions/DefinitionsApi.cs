@@ -29,6 +29,7 @@ public static class DefinitionsApi
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key (an approval model must keep the approval contract: 422 otherwise)")
             .RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Lists every deployed version");
@@ -47,8 +48,7 @@ public static class DefinitionsApi
                 detail: "Send the model as the body with Content-Type: application/xml.");
         }
 
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
+        var body = await ModelBody.ReadAsync(request, ct);
         if (body.Length == 0)
         {
             return TypedResults.Problem(
@@ -57,7 +57,7 @@ public static class DefinitionsApi
                 detail: "The request body must be a BPMN 2.0 XML document.");
         }
 
-        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body.ToArray()), ct);
+        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body), ct);
         return TypedResults.Created($"/api/definitions/{deployed.Id}", deployed);
     }
 
