@@ -9,6 +9,7 @@ using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Backup;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.CaseDiagrams;
 using ApprovalFlow.Web.Features.Chasing;
@@ -38,6 +39,11 @@ using ApprovalFlow.Web.Ui.Shell;
 if (args is [AuditCommandLine.Verb, ..])
 {
     Environment.ExitCode = await AuditCommandLine.VerifyAsync(args[1..]);
+    return;
+}
+if (args is [BackupCommandLine.Verb, ..])
+{
+    Environment.ExitCode = await BackupCommandLine.RunAsync(args[1..]);
     return;
 }
 
