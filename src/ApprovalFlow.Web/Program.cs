@@ -57,6 +57,9 @@ builder.Services.AddWorkflowEngine<AppDbContext>(options =>
     // Engine:HistoryRetentionDays: how long ended cases and their history are kept (unset: for ever).
     if (builder.Configuration.GetValue<int?>("Engine:HistoryRetentionDays") is { } days and > 0)
         options.HistoryRetention = TimeSpan.FromDays(days);
+    // Engine:MaxStepsPerTransition: a model that loops without a wait state is stopped after this many steps (default 10,000).
+    if (builder.Configuration.GetValue<int?>("Engine:MaxStepsPerTransition") is { } steps and > 0)
+        options.MaxStepsPerTransition = steps;
 });
 builder.Services.AddMediator((MediatorOptions options) =>
 {

@@ -14,6 +14,12 @@ namespace ApprovalFlow.Web.Tests.Fuzzing;
 [Trait("Category", "Fuzz")]
 public abstract class HostileModelScenarios(WebAppFactory factory, ITestOutputHelper output)
 {
+    /// <summary>Below the default of 10,000, to show the setting applies.</summary>
+    private const int StepLimit = 2_000;
+
+    // Set before the app is first built (the first test of the class builds it).
+    private readonly bool _configured = factory.Settings.TryAdd("Engine:MaxStepsPerTransition", StepLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private async Task<DeployOutcome> DeployAsync(string what, byte[] model, TimeSpan? timeout = null)
     {
         var admin = await factory.ClientForAsync(Accounts.Admin);
@@ -122,7 +128,7 @@ public abstract class HostileModelScenarios(WebAppFactory factory, ITestOutputHe
             if (deployed.Status != 201) continue;
             var started = await StartAsync(admin, key);
             started.Status.ShouldBe(400, started.Body);
-            started.Body.ShouldContain("steps");
+            started.Body.ShouldContain($"More than {StepLimit} steps");
         }
     }
 
