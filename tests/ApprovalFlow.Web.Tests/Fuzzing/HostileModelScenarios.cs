@@ -42,6 +42,17 @@ public abstract class HostileModelScenarios(WebAppFactory factory, ITestOutputHe
     }
 
     [Fact]
+    public async Task An_empty_or_blank_body_is_refused_with_the_field_at_fault()
+    {
+        // Found by the long fuzzing run (a truncation to nothing): the endpoint answered a ProblemDetails without errors.
+        foreach (var body in new[] { ""u8.ToArray(), " \r\n\t"u8.ToArray() })
+        {
+            var problem = Problem(await DeployAsync($"{body.Length}-byte body", body), 400);
+            problem["errors"]!["xml"].ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
     public async Task Billion_laughs_is_refused_at_its_DTD_without_expanding_it()
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
