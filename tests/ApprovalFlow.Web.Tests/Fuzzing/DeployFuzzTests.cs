@@ -12,6 +12,7 @@ namespace ApprovalFlow.Web.Tests.Fuzzing;
 /// <c>APPROVALFLOW_FUZZ_CASES</c> change the seed and the number of cases (a long run is a matter of the variable).
 /// </summary>
 [Trait("Category", "Fuzz")]
+[Collection(AloneCollection.Name)]
 public sealed class DeployFuzzTests(WebAppFactory factory, ITestOutputHelper output) : IClassFixture<WebAppFactory>
 {
     public const int DefaultSeed = 20261207;
@@ -96,4 +97,14 @@ public sealed class DeployFuzzTests(WebAppFactory factory, ITestOutputHelper out
             MaxMilliseconds = Math.Max(MaxMilliseconds, (long)outcome.Took.TotalMilliseconds);
         }
     }
+}
+
+/// <summary>
+/// Classes that run with no other test class beside them: the heap the fuzzing measures is the whole test process's,
+/// which another class's app would make grow and shrink.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
+    public const string Name = "Runs alone";
 }
