@@ -22,6 +22,9 @@ public sealed class DeployFuzzTests(WebAppFactory factory, ITestOutputHelper out
     /// <summary>Growth of the managed heap allowed from the end of the first batch to the end of the run.</summary>
     private const long HeapGrowthLimit = 128L * 1024 * 1024;
 
+    /// <summary>The test process's working set at the end (the app, the test host and the run's models together).</summary>
+    private const long WorkingSetLimit = 1024L * 1024 * 1024;
+
     [Fact]
     public async Task Damaged_models_are_each_deployed_or_refused_with_named_elements_in_bounded_time_and_memory()
     {
@@ -50,17 +53,19 @@ public sealed class DeployFuzzTests(WebAppFactory factory, ITestOutputHelper out
         }
         watch.Stop();
 
+        var workingSet = Environment.WorkingSet;
         output.WriteLine($"{"mutation",-22} {"tried",6} {"201",6} {"400",6} {"422",6} {"other",6} {"max ms",7}");
         foreach (var (name, s) in stats)
             output.WriteLine($"{name,-22} {s.Tried,6} {s.Deployed,6} {s.Invalid,6} {s.Contract,6} {s.Other,6} {s.MaxMilliseconds,7}");
         output.WriteLine($"total {cases} cases in {watch.Elapsed.TotalSeconds:0.0} s; {failures.Count} failures; managed heap per batch (MB): " +
             string.Join(" ", heap.Select(h => (h / 1024 / 1024).ToString(CultureInfo.InvariantCulture))) +
-            $"; working set {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024} MB");
+            $"; working set {workingSet / 1024 / 1024} MB");
         foreach (var failure in failures.Take(30)) output.WriteLine(failure);
 
         failures.ShouldBeEmpty($"{failures.Count} of {cases} cases got a wrong answer (seed {seed}); the first: {failures.FirstOrDefault()}");
         (heap[^1] - heap[0]).ShouldBeLessThan(HeapGrowthLimit,
             $"the managed heap grew from {heap[0] / 1024 / 1024} MB after the first batch to {heap[^1] / 1024 / 1024} MB at the end");
+        workingSet.ShouldBeLessThan(WorkingSetLimit, $"the working set is {workingSet / 1024 / 1024} MB");
     }
 
     /// <summary>Case <paramref name="index"/> of a run: its own generator, so any case is replayed without the ones before it.</summary>

@@ -55,12 +55,11 @@ public abstract class HostileModelScenarios(WebAppFactory factory, ITestOutputHe
     [Fact]
     public async Task Billion_laughs_is_refused_at_its_DTD_without_expanding_it()
     {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        // Refused at the DOCTYPE, before any entity is read (the heap is not measured here: other test classes run beside this one).
         var problem = Problem(await DeployAsync("billion laughs", HostileModels.BillionLaughs()), 400);
         var error = problem["errors"]!.AsArray().Single()!;
         ((string?)error["message"] ?? "").ShouldContain("DTD");
         ((int?)error["line"]).ShouldBe(2);
-        (GC.GetTotalMemory(forceFullCollection: true) - before).ShouldBeLessThan(64L * 1024 * 1024);
     }
 
     [Fact]
