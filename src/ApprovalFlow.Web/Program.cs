@@ -9,6 +9,7 @@ using ApprovalFlow.Web.Features.Account;
 using ApprovalFlow.Web.Features.Administration;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Backup;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.CaseDiagrams;
 using ApprovalFlow.Web.Features.Chasing;
@@ -40,6 +41,11 @@ if (args is [AuditCommandLine.Verb, ..])
     Environment.ExitCode = await AuditCommandLine.VerifyAsync(args[1..]);
     return;
 }
+if (args is [BackupCommandLine.Verb, ..])
+{
+    Environment.ExitCode = await BackupCommandLine.RunAsync(args[1..]);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -51,6 +57,9 @@ builder.Services.AddWorkflowEngine<AppDbContext>(options =>
     // Engine:HistoryRetentionDays: how long ended cases and their history are kept (unset: for ever).
     if (builder.Configuration.GetValue<int?>("Engine:HistoryRetentionDays") is { } days and > 0)
         options.HistoryRetention = TimeSpan.FromDays(days);
+    // Engine:MaxStepsPerTransition: a model that loops without a wait state is stopped after this many steps (default 10,000).
+    if (builder.Configuration.GetValue<int?>("Engine:MaxStepsPerTransition") is { } steps and > 0)
+        options.MaxStepsPerTransition = steps;
 });
 builder.Services.AddMediator((MediatorOptions options) =>
 {

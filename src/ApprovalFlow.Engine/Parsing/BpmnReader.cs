@@ -28,6 +28,26 @@ public static class BpmnReader
     /// <summary>Deeper element nesting is refused before the tree is built: it costs quadratic time to load and could exhaust the stack.</summary>
     internal const int MaxElementDepth = 200;
 
+    /// <summary>
+    /// Flow elements (nodes and sequence flows, every process of the file together) above which a file is refused: the
+    /// largest shipped model has a few hundred, and the graph checks must stay quick.
+    /// </summary>
+    public const int MaxFlowElements = 50_000;
+
+    /// <summary>Executable processes one file may deploy: each is stored with the whole file, so many of them multiply its size.</summary>
+    public const int MaxProcessesPerFile = 50;
+
+    /// <summary>The longest process or element id and name the engine stores (the columns of its tables).</summary>
+    public const int MaxIdLength = 200;
+
+    public const int MaxNameLength = 400;
+
+    /// <summary>The names of the messages and signals a process starts on, comma-separated, as the deployment stores them.</summary>
+    public const int MaxStartNamesLength = 1000;
+
+    /// <summary>A refusal lists at most this many problems, and says how many more there were.</summary>
+    public const int MaxListedErrors = 500;
+
     private static readonly Dictionary<string, NodeKind> FlowNodeKinds = new()
     {
         ["startEvent"] = NodeKind.StartEvent,
@@ -100,7 +120,7 @@ public static class BpmnReader
     {
         var errors = new List<ValidationError>();
         var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), processKey);
-        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors.Count > 0 ? errors
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors.Count > 0 ? Listed(errors)
             : [new(processKey, "process", null, $"The file holds no executable process '{processKey}'.")]);
         return models[0];
     }
@@ -110,8 +130,18 @@ public static class BpmnReader
     {
         var errors = new List<ValidationError>();
         var models = TryRead(xml, errors, serviceTaskHandlerExists ?? (_ => false), null);
-        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(errors);
+        if (errors.Count > 0 || models.Count == 0) throw new DefinitionInvalidException(Listed(errors));
         return models;
+    }
+
+    /// <summary>The first <see cref="MaxListedErrors"/> problems and, when there were more, one line saying how many.</summary>
+    private static List<ValidationError> Listed(List<ValidationError> errors)
+    {
+        if (errors.Count <= MaxListedErrors) return errors;
+        var listed = errors.Take(MaxListedErrors).ToList();
+        listed.Add(new(null, "definitions", errors[MaxListedErrors].Line ?? 1,
+            $"{errors.Count - MaxListedErrors} more problem(s) are not listed; correct the ones above first."));
+        return listed;
     }
 
     private static List<ProcessModel> TryRead(string xml, List<ValidationError> errors, Func<string, bool> handlerExists, string? onlyKey)
@@ -158,9 +188,24 @@ public static class BpmnReader
         var chosen = onlyKey is null
             ? SelectProcesses(root, errors)
             : root.Elements(BpmnNamespaces.Model + "process").Where(p => (string?)p.Attribute("id") == onlyKey).Take(1).ToList();
+        if (onlyKey is null)
+        {
+            var flowElements = chosen.Sum(p => p.Descendants().Count(e => e.Name.Namespace == BpmnNamespaces.Model
+                && (e.Name.LocalName == "sequenceFlow" || FlowNodeKinds.ContainsKey(e.Name.LocalName) || KnownButUnsupported.Contains(e.Name.LocalName))));
+            if (flowElements > MaxFlowElements)
+            {
+                errors.Add(new(null, "definitions", LineOf(root),
+                    $"The file holds {flowElements} flow elements (nodes and sequence flows); at most {MaxFlowElements} are accepted. Split the model with call activities."));
+                return [];
+            }
+        }
         foreach (var process in chosen)
         {
             var key = (string)process.Attribute("id")!;
+            if (key.Length > MaxIdLength)
+                errors.Add(new(key, "process", LineOf(process), $"The process id is {key.Length} characters long; at most {MaxIdLength} are stored."));
+            if (((string?)process.Attribute("name"))?.Length is > MaxNameLength and var nameLength)
+                errors.Add(new(key, "process", LineOf(process), $"The process name is {nameLength} characters long; at most {MaxNameLength} are stored."));
             var context = new ReadContext(errors, messages, unnamedMessages, signals, errorCodes, escalationCodes, messageFlows, handlerExists);
             var scope = new FlowScope(key, null);
             context.ReadScope(process, scope);
@@ -175,6 +220,11 @@ public static class BpmnReader
                 Flows = context.Flows,
             };
             ModelValidator.Validate(model, errors, LineOf(process), context.FlowsWithRefusedCondition);
+            // The deployment lists the names a process starts on in one column of this size.
+            var startNames = model.Root.MessageStarts.Concat(model.Root.SignalStarts).Sum(m => (m.SubscriptionName?.Length ?? 0) + 1) + 1;
+            if (startNames > MaxStartNamesLength)
+                errors.Add(new(key, "process", LineOf(process),
+                    $"The names of the messages and signals the process starts on take {startNames} characters together; at most {MaxStartNamesLength} are stored."));
             models.Add(model);
         }
         // Two processes of one deployment starting on one message: a message would not know which to start.
@@ -232,9 +282,16 @@ public static class BpmnReader
             .Where(f => string.IsNullOrWhiteSpace((string?)f.Attribute("id"))).ToList();
         if (unnamed.Count == 0) return;
         var taken = root.DescendantsAndSelf().Select(e => (string?)e.Attribute("id")).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet()!;
+        // Positions counted once per parent: counting the flows before each one anew was quadratic in a flat model.
+        var positions = new Dictionary<XElement, int>();
+        foreach (var parent in unnamed.Select(f => f.Parent!).Distinct())
+        {
+            var n = 0;
+            foreach (var sibling in parent.Elements(BpmnNamespaces.Model + "sequenceFlow")) positions[sibling] = ++n;
+        }
         foreach (var flow in unnamed)
         {
-            var position = 1 + flow.ElementsBeforeSelf(BpmnNamespaces.Model + "sequenceFlow").Count();
+            var position = positions[flow];
             var baseId = $"flow_{(string?)flow.Attribute("sourceRef")}_{(string?)flow.Attribute("targetRef")}_{position}";
             var id = baseId;
             for (var n = 2; !taken.Add(id); n++) id = $"{baseId}_{n}";
@@ -301,6 +358,12 @@ public static class BpmnReader
         string? Executable(XElement p) => ((string?)p.Attribute("isExecutable"))?.Trim().ToLowerInvariant();
         var marked = withContent.Where(p => Executable(p) == "true").ToList();
         var candidates = marked.Count > 0 ? marked : withContent.Where(p => Executable(p) != "false").ToList();
+        if (candidates.Count > MaxProcessesPerFile)
+        {
+            errors.Add(new(null, "definitions", LineOf(root),
+                $"The file holds {candidates.Count} executable processes; at most {MaxProcessesPerFile} are deployed from one file (each is stored with the whole file)."));
+            return [];
+        }
         if (candidates.Count > 0)
         {
             foreach (var duplicate in candidates.GroupBy(p => (string)p.Attribute("id")!).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
@@ -352,7 +415,10 @@ public static class BpmnReader
                 if (local is "sequenceFlow" or "association" || FlowNodeKinds.ContainsKey(local) || KnownButUnsupported.Contains(local))
                 {
                     if (string.IsNullOrWhiteSpace(id)) { Error(e, "The element has no id."); continue; }
+                    if (id.Length > MaxIdLength) { Error(e, $"The id is {id.Length} characters long; at most {MaxIdLength} are stored."); continue; }
                     if (!ids.Add(id)) { Error(e, $"The id '{id}' is used by more than one element."); continue; }
+                    if (((string?)e.Attribute("name"))?.Length is > MaxNameLength and var nameLength)
+                        Error(e, $"The name is {nameLength} characters long; at most {MaxNameLength} are stored.");
                 }
                 if (local == "sequenceFlow") { pendingFlows.Add((e, scope)); declaredFlowIds.Add(id!); continue; }
                 if (KnownButUnsupported.Contains(local))

@@ -48,8 +48,7 @@ internal static class ModelValidator
             CheckReachability(scope, Error);
         }
 
-        foreach (var join in model.Nodes.Values.Where(n => n.Kind == NodeKind.ParallelGateway && n.Incoming.Count > 1))
-            CheckExclusiveFeedsParallelJoin(join, errors);
+        CheckExclusiveFeedsParallelJoins(model, errors);
     }
 
     /// <summary>An event sub-process starts with exactly one start event, triggered by a message, timer, signal or error.</summary>
@@ -179,34 +178,57 @@ internal static class ModelValidator
     /// <summary>
     /// An exclusive split whose different branches arrive, with no parallel or inclusive gateway between,
     /// at different incoming flows of one parallel join: only one branch ever gets a token, so the join waits forever.
+    /// Each branch of each split is walked once and tells every join it reaches (walking it again per join made the
+    /// check cubic: thousands of splits beside thousands of joins took minutes).
     /// </summary>
-    private static void CheckExclusiveFeedsParallelJoin(FlowNode join, List<ValidationError> errors)
+    private static void CheckExclusiveFeedsParallelJoins(ProcessModel model, List<ValidationError> errors)
     {
-        foreach (var split in join.Scope.Nodes.Where(n => n.Kind is NodeKind.ExclusiveGateway or NodeKind.EventBasedGateway && n.Outgoing.Count > 1))
+        var joins = model.Nodes.Values.Where(n => n.Kind == NodeKind.ParallelGateway && n.Incoming.Count > 1).ToHashSet();
+        if (joins.Count == 0) return;
+        var conflicts = new List<(FlowNode Join, FlowNode Split)>();
+        foreach (var split in model.Nodes.Values.Where(n => n.Kind is NodeKind.ExclusiveGateway or NodeKind.EventBasedGateway && n.Outgoing.Count > 1))
         {
-            var reachedBy = split.Outgoing
-                .Select(o => IncomingFlowsReached(o, join, split))
-                .ToList();
-            var conflicting = false;
-            for (var i = 0; i < reachedBy.Count && !conflicting; i++)
-                for (var j = i + 1; j < reachedBy.Count && !conflicting; j++)
-                    conflicting = reachedBy[i].Any(a => reachedBy[j].Any(b => a != b));
-            if (conflicting)
+            // Per join in the split's scope: the incoming flows each branch reaches.
+            var reachedBy = new Dictionary<FlowNode, List<HashSet<SequenceFlow>>>();
+            for (var branch = 0; branch < split.Outgoing.Count; branch++)
+                foreach (var flow in IncomingFlowsReached(split.Outgoing[branch], split, joins))
+                {
+                    if (!reachedBy.TryGetValue(flow.Target, out var branches))
+                        reachedBy[flow.Target] = branches = Enumerable.Range(0, split.Outgoing.Count).Select(_ => new HashSet<SequenceFlow>()).ToList();
+                    branches[branch].Add(flow);
+                }
+            foreach (var (join, branches) in reachedBy)
+            {
+                var conflicting = false;
+                for (var i = 0; i < branches.Count && !conflicting; i++)
+                    for (var j = i + 1; j < branches.Count && !conflicting; j++)
+                        conflicting = branches[i].Any(a => branches[j].Any(b => a != b));
+                if (conflicting) conflicts.Add((join, split));
+            }
+        }
+        // In the order of the joins, as before: one error per join and split.
+        var byJoin = conflicts.ToLookup(c => c.Join, c => c.Split);
+        foreach (var join in model.Nodes.Values.Where(joins.Contains))
+            foreach (var split in byJoin[join])
                 errors.Add(new(join.Id, join.ElementType, join.Line,
                     $"Parallel join '{join.Id}' is fed from different branches of exclusive gateway '{split.Id}': only one branch gets a token, so the join would wait forever (deadlock). Use an exclusive or inclusive gateway to merge."));
-        }
     }
 
-    private static HashSet<SequenceFlow> IncomingFlowsReached(SequenceFlow start, FlowNode join, FlowNode split)
+    /// <summary>The incoming flows of parallel joins that a branch reaches before any parallel or inclusive gateway, in its split's scope.</summary>
+    private static List<SequenceFlow> IncomingFlowsReached(SequenceFlow start, FlowNode split, HashSet<FlowNode> joins)
     {
-        var reached = new HashSet<SequenceFlow>();
+        var reached = new List<SequenceFlow>();
         var seen = new HashSet<FlowNode>();
         var stack = new Stack<SequenceFlow>();
         stack.Push(start);
         while (stack.TryPop(out var flow))
         {
-            if (flow.Target == join) { reached.Add(flow); continue; }
             var t = flow.Target;
+            if (joins.Contains(t))
+            {
+                if (t.Scope == split.Scope) reached.Add(flow);
+                continue;
+            }
             if (t == split || t.Kind is NodeKind.ParallelGateway or NodeKind.InclusiveGateway || !seen.Add(t)) continue;
             foreach (var o in t.Outgoing) stack.Push(o);
         }

@@ -29,6 +29,7 @@ public static class DefinitionsApi
             .Accepts<string>("application/xml", "text/xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Deploys a BPMN 2.0 model as the next version of its process key (an approval model must keep the approval contract: 422 otherwise)")
             .RequireAdministrator();
         group.MapGet("/", ListAsync).WithSummary("Lists every deployed version");
@@ -47,17 +48,9 @@ public static class DefinitionsApi
                 detail: "Send the model as the body with Content-Type: application/xml.");
         }
 
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length == 0)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Empty model",
-                detail: "The request body must be a BPMN 2.0 XML document.");
-        }
-
-        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body.ToArray()), ct);
+        // An empty body is refused by the command like any other empty model: 400 with errors.xml, as the designer's publish.
+        var body = await ModelBody.ReadAsync(request, ct);
+        var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body), ct);
         return TypedResults.Created($"/api/definitions/{deployed.Id}", deployed);
     }
 

@@ -55,7 +55,7 @@ public static class DesignerApi
         {
             throw RefusedException.Invalid("body", "Send the model as the body with Content-Type: application/xml.");
         }
-        using var reader = new StreamReader(request.Body);
+        using var reader = new StreamReader(new MemoryStream(await ModelBody.ReadAsync(request, ct)));
         return await reader.ReadToEndAsync(ct);
     }
 }
