@@ -59,6 +59,7 @@ public sealed class AppServer : IDisposable
         process.OutputDataReceived += (_, e) => Keep(run, e.Data);
         process.ErrorDataReceived += (_, e) => Keep(run, e.Data);
         process.Start();
+        Keep(run, $"started as process {process.Id}");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -84,7 +85,8 @@ public sealed class AppServer : IDisposable
             if (_process is null || _process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"Server {Index} exited with {_process?.ExitCode} before it was ready:\n{string.Join('\n', Log().TakeLast(60))}");
+                    $"Server {Index} (process {_process?.Id}) exited with {_process?.ExitCode} after {deadline.Elapsed.TotalSeconds:0.0} s, "
+                    + $"before it was ready:\n{string.Join('\n', Log().TakeLast(60))}");
             }
             try
             {
