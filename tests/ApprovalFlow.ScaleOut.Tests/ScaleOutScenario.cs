@@ -454,7 +454,12 @@ public sealed class ScaleOutScenario(ITestOutputHelper output)
             """, r => (DueAt: r.GetDateTime(0), FiredAt: r.GetDateTime(1)), ("key", ModelKey));
         var lateness = timers.Where(t => !outages.Any(o => t.DueAt >= o.From.AddSeconds(-2) && t.DueAt <= o.To.AddSeconds(2)))
             .Select(t => (t.FiredAt - t.DueAt).TotalSeconds).Order().ToList();
-        lateness.ShouldNotBeEmpty();
+        if (lateness.Count == 0)
+        {
+            // A short run (APPROVALFLOW_SCALE_CASES) may have all its timers fall due while a server was down.
+            CaseCount.ShouldBeLessThan(500, "with 1,000 cases most timers fall due while every server is up");
+            return (double.NaN, double.NaN, double.NaN);
+        }
         var result = (P50: lateness[lateness.Count / 2], P95: lateness[lateness.Count * 95 / 100], Max: lateness[^1]);
         result.Max.ShouldBeLessThan(20, $"timers fired late (median {result.P50:0.0} s, 95th percentile {result.P95:0.0} s)");
         return result;
