@@ -443,8 +443,8 @@ public sealed class ScaleOutScenario(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Timers that fell due while every server was up fire within seconds (their Hangfire job), not at the next minutely
-    /// sweep; the slack is for a loaded 2-core machine.
+    /// Timers that fell due and fired while every server was up fire within seconds (their Hangfire job), not at the next
+    /// minutely sweep; the slack is for a loaded 2-core machine.
     /// </summary>
     private async Task<(double P50, double P95, double Max)> ShouldHaveFiredTimersOnTimeAsync(params (DateTime From, DateTime To)[] outages)
     {
@@ -452,7 +452,9 @@ public sealed class ScaleOutScenario(ITestOutputHelper output)
             SELECT t."DueAt", t."FiredAt" FROM engine_timers t JOIN engine_instances i ON i."Id" = t."InstanceId"
             WHERE i."DefinitionKey" = @key AND t."Status" = 1
             """, r => (DueAt: r.GetDateTime(0), FiredAt: r.GetDateTime(1)), ("key", ModelKey));
-        var lateness = timers.Where(t => !outages.Any(o => t.DueAt >= o.From.AddSeconds(-2) && t.DueAt <= o.To.AddSeconds(2)))
+        // Left out: timers pending across an outage (due before it ended, fired after it began): their job may have
+        // been in the hands of a killed server, and a sweep fired them.
+        var lateness = timers.Where(t => !outages.Any(o => t.DueAt <= o.To.AddSeconds(2) && t.FiredAt >= o.From))
             .Select(t => (t.FiredAt - t.DueAt).TotalSeconds).Order().ToList();
         if (lateness.Count == 0)
         {
