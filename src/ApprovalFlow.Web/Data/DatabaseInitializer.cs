@@ -1,5 +1,4 @@
 using ApprovalFlow.Web.Identity;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Data;
@@ -40,10 +39,8 @@ public static class DatabaseInitializer
                 await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync(ct);
             }
 
-            // Hangfire installs or upgrades its own schema when its storage is first built: under the lock too.
-            _ = services.GetService<JobStorage>();
-
-            // The seeders are hosted services, started by the host after this; the lock ends once they all have.
+            // The lock ends once the host has started: Hangfire installs or upgrades its schema when its storage is first
+            // built (MapAppHangfire, before the host starts), and the seeders are hosted services the host starts.
             var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
             lifetime.ApplicationStarted.Register(startupLock.Release);
             lifetime.ApplicationStopping.Register(startupLock.Release);
