@@ -275,7 +275,23 @@ public sealed partial class WorkflowEngine
         var suspended = await db.Set<ProcessInstanceRecord>().AsNoTracking()
             .Where(i => i.Id == timer.InstanceId).Select(i => i.IsSuspended).FirstOrDefaultAsync(ct);
         if (suspended) return false; // stays pending; the sweep fires it after the case is resumed
-        return await TransitionAsync(timer.InstanceId, null, ct, async (tx, ctk) =>
+        try
+        {
+            return await FireAsync();
+        }
+        catch (InstanceNotRunningException)
+        {
+            // Another server fired it first (two sweeps after a restart, a sweep and the scheduled job): the transition that
+            // won ended the case, and this one, run again on its result, found the case no longer running. Only a timer
+            // still pending on a case that is neither running nor suspended is a fault worth reporting.
+            var still = await db.Set<TimerRecord>().AsNoTracking().Where(t => t.Id == timerId)
+                .Select(t => new { t.Status, Suspended = db.Set<ProcessInstanceRecord>().Any(i => i.Id == t.InstanceId && i.IsSuspended) })
+                .FirstOrDefaultAsync(ct);
+            if (still is null || still.Status != TimerStatus.Pending || still.Suspended) return false;
+            throw;
+        }
+
+        Task<bool> FireAsync() => TransitionAsync(timer.InstanceId, null, ct, async (tx, ctk) =>
         {
             var live = tx.Timers.FirstOrDefault(t => t.Id == timerId);
             if (live is null) return false; // fired or withdrawn by a transition that won the race

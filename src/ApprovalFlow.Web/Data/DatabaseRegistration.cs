@@ -15,6 +15,7 @@ public static class DatabaseRegistration
     {
         var settings = DatabaseSettings.From(configuration, environment);
         services.AddSingleton(settings);
+        services.AddSingleton<StartupLock>();
         // New messages reach the open pages of this server when they are committed (Features/Notifications/InboxSignals).
         var signals = new InboxSignals();
         services.AddSingleton(signals);

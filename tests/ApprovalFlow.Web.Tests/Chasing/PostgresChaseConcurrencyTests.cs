@@ -34,16 +34,20 @@ public sealed class PostgresChaseConcurrencyTests(PostgresWebAppFactory factory)
     }
 
     [Fact]
-    public async Task Two_app_instances_sweeping_many_batches_at_once_write_each_chase_once()
+    public async Task Three_app_instances_sweeping_many_batches_at_once_write_each_chase_once()
     {
+        // The scale-out set-up of issue 14: three servers, each running the recurring chase sweep on one database.
         var clock = new SettableClock(Accepted);
         await using var first = Host(factory, clock);
         await using var second = Host(factory, clock);
+        await using var third = Host(factory, clock);
         var world = await ChaseWorld.CreateAsync(first, clock);
         var seeded = await ChaseBatchScenarios.SeedOverdueCopiesAsync(first, world, 400);
 
         clock.Now = China(2026, 3, 23, 9);
-        var results = await Task.WhenAll(SweepAsync(first, clock), SweepAsync(second, clock), SweepAsync(first, clock), SweepAsync(second, clock));
+        var results = await Task.WhenAll(
+            SweepAsync(first, clock), SweepAsync(second, clock), SweepAsync(third, clock),
+            SweepAsync(first, clock), SweepAsync(second, clock), SweepAsync(third, clock));
 
         results.Sum(r => r.Chased).ShouldBeGreaterThanOrEqualTo(3 * 401, "every rung is fired by one of the sweeps");
         await ChaseBatchScenarios.ShouldBeChasedOnceAsync(second, world, seeded);

@@ -96,6 +96,53 @@ public abstract class OutboxDeliveryTests(WebAppFactory factory)
     }
 
     [Fact]
+    public async Task A_message_left_sending_by_a_crash_is_sent_again_once_its_lease_expired()
+    {
+        await using var smtp = new SmtpTestServer();
+        var clock = new SettableClock(Start);
+        await using var app = Host(factory, clock, smtp.Port);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var crashed = $"crashed-{Guid.NewGuid():N}@test.local";
+        var inFlight = $"in-flight-{Guid.NewGuid():N}@test.local";
+        var exhausted = $"exhausted-{Guid.NewGuid():N}@test.local";
+        var crashedId = await QueueAsync(app, crashed, now);
+        var inFlightId = await QueueAsync(app, inFlight, now);
+        var exhaustedId = await QueueAsync(app, exhausted, now);
+        // What a server killed between claiming and marking leaves behind: claimed 11 and 5 minutes ago (lease 10).
+        await ClaimAsync(app, crashedId, now.AddMinutes(-11), attempts: 1);
+        await ClaimAsync(app, inFlightId, now.AddMinutes(-5), attempts: 1);
+        await ClaimAsync(app, exhaustedId, now.AddMinutes(-30), attempts: 5);
+
+        await app.Services.GetRequiredService<OutboxDelivery>().RunAsync(now);
+        await app.Services.GetRequiredService<OutboxDelivery>().RunAsync(now.AddSeconds(1));
+
+        var resent = await RowAsync(app, crashedId);
+        resent.Status.ShouldBe(OutboxStatus.Sent);
+        resent.Attempts.ShouldBe(2);
+        smtp.Messages.Count(m => m.StartsWith(crashed)).ShouldBe(1);
+        var stillClaimed = await RowAsync(app, inFlightId);
+        stillClaimed.Status.ShouldBe(OutboxStatus.Sending, "its lease runs for five more minutes");
+        smtp.Messages.ShouldNotContain(m => m.StartsWith(inFlight));
+        var givenUp = await RowAsync(app, exhaustedId);
+        givenUp.Status.ShouldBe(OutboxStatus.Failed);
+        givenUp.LastError!.ShouldContain("lease expired");
+        smtp.Messages.ShouldNotContain(m => m.StartsWith(exhausted));
+
+        await app.Services.GetRequiredService<OutboxDelivery>().RunAsync(now.AddMinutes(6));
+        (await RowAsync(app, inFlightId)).Status.ShouldBe(OutboxStatus.Sent);
+        smtp.Messages.Count(m => m.StartsWith(inFlight)).ShouldBe(1);
+    }
+
+    private static async Task ClaimAsync(WebApplicationFactory<Program> app, Guid id, DateTime claimedAt, int attempts)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.ClaimedAt, claimedAt)
+                .SetProperty(m => m.Attempts, attempts));
+    }
+
+    [Fact]
     public async Task Without_an_SMTP_host_due_messages_are_marked_no_channel_and_never_sent()
     {
         var clock = new SettableClock(Start);

@@ -14,6 +14,13 @@ public sealed class NotificationOptions
     /// <summary>Wait after the first failed attempt (default 60 s); it doubles with each further failure, up to an hour.</summary>
     public int RetryBaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long a message may stay claimed (<c>sending</c>) before a run takes it back as pending (default 10 minutes): a
+    /// server that died between claiming and marking a message leaves it claimed, and it is sent again after the lease.
+    /// Keep it well above the longest SMTP exchange, or a slow send still under way may be doubled.
+    /// </summary>
+    public int SendingLeaseMinutes { get; set; } = 10;
+
     /// <summary>Messages claimed per run (default 100).</summary>
     public int BatchSize { get; set; } = 100;
 

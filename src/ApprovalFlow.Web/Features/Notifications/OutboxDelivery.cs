@@ -12,7 +12,10 @@ public sealed record OutboxDeliveryResult(int Sent, int Retrying, int Failed, in
 /// Delivers the outbox messages due. Each message is claimed with a conditional update (pending → sending) before it is
 /// sent, so two runs or two servers never both send it; it is marked sent right after the SMTP server accepted it. A
 /// failed attempt returns it to pending with a doubling wait, up to <see cref="NotificationOptions.MaxAttempts"/>. A run
-/// that dies between sending and marking leaves the row in <c>sending</c>, which is never sent again (at most once).
+/// that dies between claiming and marking (a crash, a kill) leaves the row in <c>sending</c>; once its claim is older than
+/// <see cref="NotificationOptions.SendingLeaseMinutes"/>, a later run (on any server) returns it to pending, or gives it up
+/// as failed when its attempts are used up. Delivery is therefore at least once: a message the SMTP server accepted just
+/// before the crash is sent again.
 /// Without <c>Smtp:Host</c> the messages due are marked <c>no-channel</c>: configuring SMTP later does not send stale reminders.
 /// </summary>
 public sealed class OutboxDelivery(IServiceScopeFactory scopes, SmtpMailer mailer, IOptions<NotificationOptions> options, ILogger<OutboxDelivery> logger)
@@ -26,6 +29,7 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, SmtpMailer maile
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var outbox = db.Set<OutboxMessage>();
+        await ReclaimExpiredAsync(outbox, now, o, ct);
         var due = await outbox.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
@@ -72,5 +76,26 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, SmtpMailer maile
             sent++;
         }
         return new OutboxDeliveryResult(sent, retrying, failed, 0);
+    }
+
+    /// <summary>Claims older than the lease: their run died (or hangs); the message is due again, or failed when out of attempts.</summary>
+    private async Task ReclaimExpiredAsync(DbSet<OutboxMessage> outbox, DateTime now, NotificationOptions o, CancellationToken ct)
+    {
+        var expiredBefore = now - TimeSpan.FromMinutes(Math.Max(1, o.SendingLeaseMinutes));
+        var maxAttempts = Math.Max(1, o.MaxAttempts);
+        const string LeaseExpired = "the delivery run that claimed it ended without marking it (lease expired)";
+        var given = await outbox.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedAt < expiredBefore && m.Attempts >= maxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
+                .SetProperty(m => m.LastError, LeaseExpired), ct);
+        var retried = await outbox.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedAt < expiredBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LastError, LeaseExpired), ct);
+        if (given + retried > 0)
+        {
+            logger.LogWarning("Outbox: {Retried} message(s) claimed more than {Lease} min ago returned to pending, {Given} given up as failed",
+                retried, o.SendingLeaseMinutes, given);
+        }
     }
 }

@@ -5,7 +5,10 @@ public enum OutboxStatus
 {
     /// <summary>Waiting for its next attempt.</summary>
     Pending = 0,
-    /// <summary>Claimed by one delivery run; never claimed again, so a crash mid-send cannot send it twice.</summary>
+    /// <summary>
+    /// Claimed by one delivery run, which no other run claims again; if the run dies, the claim expires after
+    /// <c>Notifications:SendingLeaseMinutes</c> and the message is pending again (at least once).
+    /// </summary>
     Sending = 1,
     Sent = 2,
     /// <summary>Gave up after <c>Notifications:MaxAttempts</c> attempts.</summary>
