@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -30,8 +31,9 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         var kind = model.KindOf(task.ElementId);
         if (action is not null && kind != action)
         {
-            throw RefusedException.Conflict(
-                $"Task {taskId} ({task.Name}) is not a task to {action.Value.Action()}; it is done with '{kind.Action()}'.");
+            throw RefusedException.Conflict(L.T(
+                $"任务“{task.Name}”不是{ActionText.Of(action.Value.Action())}任务，应通过“{ActionText.Of(kind.Action())}”办理。",
+                $"Task {taskId} ({task.Name}) is not a task to {action.Value.Action()}; it is done with '{kind.Action()}'."));
         }
         var stepCode = model.StepCodeOf(task.ElementId);
         var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);

@@ -51,7 +51,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
     {
         if (await RefusalAsync(actor, resource, operation) is { } refusal)
         {
-            throw new RefusedException(refusal.Status, ReasonPhrases(refusal.Status), refusal.Message);
+            throw new RefusedException(refusal.Status, RefusedException.TitleOf(refusal.Status), refusal.Message);
         }
     }
 
@@ -72,8 +72,6 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
         await RequireAsync(actor, instance, operation);
         return instance;
     }
-
-    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
     private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation)
     {

@@ -18,6 +18,7 @@ public sealed class RefusalExceptionHandler(IProblemDetailsService problemDetail
         problem.Status = refused.Status;
         problem.Title = refused.Title;
         problem.Detail = refused.Message;
+        if (refused.Rule is { } rule) problem.Extensions["rule"] = rule;
         httpContext.Response.StatusCode = refused.Status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
