@@ -18,6 +18,7 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        ProblemLanguage.UseRequestCulture(httpContext);
         var problem = exception switch
         {
             DefinitionInvalidException invalid => Invalid(invalid),

@@ -6,6 +6,7 @@ using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Definitions;
 
@@ -43,8 +44,8 @@ public static class DefinitionsApi
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "BPMN XML expected",
-                detail: "Send the model as the body with Content-Type: application/xml.");
+                title: L.T("须提交 BPMN XML", "BPMN XML expected"),
+                detail: L.T("请以请求正文提交流程模型，Content-Type 为 application/xml。", "Send the model as the body with Content-Type: application/xml."));
         }
 
         using var body = new MemoryStream();
@@ -53,8 +54,8 @@ public static class DefinitionsApi
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
-                title: "Empty model",
-                detail: "The request body must be a BPMN 2.0 XML document.");
+                title: L.T("流程模型为空", "Empty model"),
+                detail: L.T("请求正文须为 BPMN 2.0 XML 文档。", "The request body must be a BPMN 2.0 XML document."));
         }
 
         var deployed = await sender.Send(new PublishDefinition(Actor.Of(user), body.ToArray()), ct);
@@ -72,7 +73,8 @@ public static class DefinitionsApi
     {
         var definition = (await engine.ListDefinitionsAsync(ct)).FirstOrDefault(d => d.Id == id);
         return definition is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No deployed definition has id {id}.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: RefusedException.TitleOf(StatusCodes.Status404NotFound),
+                detail: L.T("该已部署的流程定义不存在。", $"No deployed definition has id {id}."))
             : TypedResults.Ok(ToResponse(definition));
     }
 

@@ -12,6 +12,7 @@ public sealed class RefusalExceptionHandler(IProblemDetailsService problemDetail
         {
             return false;
         }
+        Errors.ProblemLanguage.UseRequestCulture(httpContext);
         ProblemDetails problem = refused.Errors is { } errors
             ? new HttpValidationProblemDetails(errors)
             : new ProblemDetails();
