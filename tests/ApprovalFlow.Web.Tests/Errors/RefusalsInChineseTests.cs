@@ -110,7 +110,7 @@ public sealed class RefusalsInChineseTests(WebAppFactory app) : IClassFixture<We
 
         var zh = await ProblemAsync(await admin.PostAsJsonAsync("/api/admin/departments", taken), HttpStatusCode.Conflict);
         zh["title"]!.GetValue<string>().ShouldBe("无法办理");
-        zh["detail"]!.GetValue<string>().ShouldContain("已存在");
+        zh["detail"]!.GetValue<string>().ShouldContain("已由“自然资源和规划”使用");
         ShouldBeChinese(zh);
 
         var en = await ProblemAsync(await SendAsync(admin, HttpMethod.Post, "/api/admin/departments", english: true, body: taken),

@@ -27,8 +27,9 @@ public sealed class AddDepartmentHandler(AppDbContext db) : ICommandHandler<AddD
         var (name, nameEn) = Departments.CheckNames(command.Name, command.NameEn, errors);
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
-        if (await db.Set<Department>().AnyAsync(d => d.Code == code, cancellationToken))
-            throw RefusedException.Conflict(L.T($"部门代码 {code} 已存在，如需修改请改用重命名。", $"A department with the code {code} exists already; rename it instead."));
+        if (await db.Set<Department>().AsNoTracking().SingleOrDefaultAsync(d => d.Code == code, cancellationToken) is { } existing)
+            throw RefusedException.Conflict(L.T($"部门代码 {code} 已由“{existing.Name}”使用，如需修改名称请改用重命名。",
+                $"A department with the code {code} exists already; rename it instead."));
         var department = new Department(code, name, nameEn);
         db.Add(department);
         await db.SaveChangesAsync(cancellationToken);

@@ -128,10 +128,10 @@ public sealed class RegisterProjectHandler(AppDbContext db, TimeProvider clock) 
 
     private static string? InvestmentError(decimal? investment) => investment switch
     {
-        null => "Enter the total investment in 10,000 yuan (万元).",
-        < 0 => "The total investment cannot be negative.",
-        >= InvestmentLimit => "The total investment is too large; it is counted in 10,000 yuan (万元).",
-        { } value when decimal.Round(value, 4) != value => "The total investment has at most 4 decimal places (0.0001 万元 is one yuan).",
+        null => L.T("请填写总投资（万元）。", "Enter the total investment in 10,000 yuan (万元)."),
+        < 0 => L.T("总投资不能为负数。", "The total investment cannot be negative."),
+        >= InvestmentLimit => L.T("总投资过大；请注意单位为万元。", "The total investment is too large; it is counted in 10,000 yuan (万元)."),
+        { } value when decimal.Round(value, 4) != value => L.T("总投资最多保留 4 位小数（0.0001 万元即 1 元）。", "The total investment has at most 4 decimal places (0.0001 万元 is one yuan)."),
         _ => null,
     };
 }
