@@ -25,7 +25,7 @@ public sealed class ConfirmStartConditionsHandler(AppDbContext db, WorkflowEngin
         if (command.Met is null) throw RefusedException.Invalid("met", L.T("请说明开工条件是否具备（true 或 false）。", "Say whether the start conditions are met (true or false)."));
         var instanceId = await (await db.CasesVisibleToAsync(engine, command.Actor, ct))
             .Where(c => c.Id == command.CaseId).Select(c => (Guid?)c.InstanceId).SingleOrDefaultAsync(ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {command.CaseId} 不存在。", $"Case {command.CaseId} does not exist."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该案件不存在或您无权查看。", $"Case {command.CaseId} does not exist."));
         var model = await CaseModel.ForInstanceAsync(engine, instanceId, ct);
         var task = (await engine.ListOpenTasksAsync(new TaskQuery(InstanceId: instanceId), ct))
             .FirstOrDefault(t => model.RoleOf(t.ElementId) == TaskRole.ConfirmStart)

@@ -41,7 +41,7 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
             var own = await db.EnterpriseOfAsync(actor.UserId, ct);
             if (project is not null && project.EnterpriseId != own) project = null;
         }
-        if (project is null) throw RefusedException.NotFound(Ui.Shell.L.T($"项目 {command.ProjectId} 不存在。", $"Project {command.ProjectId} does not exist."));
+        if (project is null) throw RefusedException.NotFound(Ui.Shell.L.T("该项目不存在或您无权查看。", $"Project {command.ProjectId} does not exist."));
 
         if (await db.Set<ApprovalCase>().AnyAsync(c => c.ProjectId == project.Id && c.Status == ApprovalCaseStatus.Running, ct))
         {
