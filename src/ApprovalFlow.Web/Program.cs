@@ -81,7 +81,7 @@ builder.Services.AddNotifications();
 builder.Services.AddDemoData();
 builder.Services.AddDesigner();
 builder.Services.AddDocuments();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Customize);
 builder.Services.AddExceptionHandler<EngineExceptionHandler>();
 builder.Services.AddExceptionHandler<RefusalExceptionHandler>();
 builder.Services.AddOpenApi();

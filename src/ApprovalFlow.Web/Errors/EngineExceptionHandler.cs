@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Engine.Expressions;
+using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -17,27 +18,28 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        ProblemLanguage.UseRequestCulture(httpContext);
         var problem = exception switch
         {
             DefinitionInvalidException invalid => Invalid(invalid),
             DefinitionNotFoundException or InstanceNotFoundException or TaskNotFoundException
                 or MessageNotCorrelatedException or IncidentNotFoundException
-                => Problem(StatusCodes.Status404NotFound, "Not found", exception),
+                => Problem(StatusCodes.Status404NotFound, L.T("未找到", "Not found"), exception),
             TaskNotOpenException or TaskClaimedException or TaskDelegatedException or MessageAmbiguousException
                 or ConcurrencyException or InstanceNotRunningException or IncidentClosedException
-                => Problem(StatusCodes.Status409Conflict, "Conflict", exception),
-            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict",
-                "Someone else changed the same case at the same moment; reload it and try again."),
+                => Problem(StatusCodes.Status409Conflict, L.T("无法办理", "Conflict"), exception),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, L.T("无法办理", "Conflict"),
+                L.T("其他人同时修改了同一案件，请刷新后重试。", "Someone else changed the same case at the same moment; reload it and try again.")),
             MigrationRefusedException refused => Refused(refused),
             ElementNotActiveException notActive => WithElement(
-                Problem(StatusCodes.Status409Conflict, "Conflict", notActive), notActive.ElementId),
+                Problem(StatusCodes.Status409Conflict, L.T("无法办理", "Conflict"), notActive), notActive.ElementId),
             ExecutionException execution => WithElement(
-                Problem(StatusCodes.Status400BadRequest, "The case cannot go on", execution), execution.ElementId),
+                Problem(StatusCodes.Status400BadRequest, L.T("案件无法继续办理", "The case cannot go on"), execution), execution.ElementId),
             EngineException or ExpressionSyntaxException or ExpressionEvaluationException
-                => Problem(StatusCodes.Status400BadRequest, "Refused by the workflow engine", exception),
+                => Problem(StatusCodes.Status400BadRequest, L.T("流程引擎拒绝了该操作", "Refused by the workflow engine"), exception),
             BpmnErrorException error => WithErrorCode(
-                Problem(StatusCodes.Status400BadRequest, "A business error no part of the model handles", error), error.ErrorCode),
-            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, ReasonPhrases.GetReasonPhrase(badRequest.StatusCode), exception),
+                Problem(StatusCodes.Status400BadRequest, L.T("发生了流程模型未处理的业务错误", "A business error no part of the model handles"), error), error.ErrorCode),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, L.T("请求无效", ReasonPhrases.GetReasonPhrase(badRequest.StatusCode)), exception),
             _ => null,
         };
         if (problem is null)
@@ -57,8 +59,8 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
     private static ProblemDetails Invalid(DefinitionInvalidException exception)
     {
         var problem = exception.RefusedByHost
-            ? Problem(StatusCodes.Status422UnprocessableEntity, "The process model breaks the approval contract; nothing was deployed", exception)
-            : Problem(StatusCodes.Status400BadRequest, "The process model is invalid; nothing was deployed", exception);
+            ? Problem(StatusCodes.Status422UnprocessableEntity, L.T("流程模型不符合审批约定，未部署", "The process model breaks the approval contract; nothing was deployed"), exception)
+            : Problem(StatusCodes.Status400BadRequest, L.T("流程模型无效，未部署", "The process model is invalid; nothing was deployed"), exception);
         problem.Extensions["errors"] = exception.Errors
             .Select(e => new ModelError(e.ElementId, e.ElementType, e.Line, e.Message))
             .ToArray();
@@ -67,7 +69,7 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problemDetails
 
     private static ProblemDetails Refused(MigrationRefusedException exception)
     {
-        var problem = Problem(StatusCodes.Status409Conflict, "No case was migrated", exception);
+        var problem = Problem(StatusCodes.Status409Conflict, L.T("没有迁移任何案件", "No case was migrated"), exception);
         problem.Extensions["problems"] = exception.Problems
             .Select(p => new MigrationProblemItem(p.InstanceId, p.ElementId, p.Message))
             .ToArray();

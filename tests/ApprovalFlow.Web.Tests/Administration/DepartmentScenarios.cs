@@ -74,7 +74,7 @@ public abstract class DepartmentScenarios(WebApplicationFactory<Program> factory
             new { code = "ecology-environment", name = "另一个", nameEn = "Another" });
 
         var problem = await response.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
-        problem["detail"]!.GetValue<string>().ShouldContain("ecology-environment");
+        problem["detail"]!.GetValue<string>().ShouldContain("生态环境");
         (await StoredAsync()).Single(d => d.Code == "ecology-environment").Name.ShouldBe("生态环境");
     }
 
@@ -109,7 +109,7 @@ public abstract class DepartmentScenarios(WebApplicationFactory<Program> factory
         var refused = await admin.PostAsJsonAsync($"/api/admin/departments/{busyCode}/active", new { active = false });
 
         var problem = await refused.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
-        problem["detail"]!.GetValue<string>().ShouldContain($"{openSteps} open step");
+        problem["detail"]!.GetValue<string>().ShouldContain($"尚有 {openSteps} 个未办结的审批环节");
         (await StoredAsync()).Single(d => d.Code == busyCode).IsActive.ShouldBeTrue();
 
         var idle = NewCode();

@@ -113,7 +113,7 @@ public sealed class UserAccessScenarios(WebAppFactory factory) : IClassFixture<W
         var response = await admin.PutAsJsonAsync($"/api/admin/users/{adminId}/access", new { roles = new[] { AppRoles.Supervisor } });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        problem["errors"]!["roles"]![0]!.GetValue<string>().ShouldContain("yourself");
+        problem["errors"]!["roles"]![0]!.GetValue<string>().ShouldContain("不能撤销自己的管理员角色");
         (await RolesAsync(Accounts.Admin.Email)).ShouldContain(AppRoles.Administrator);
     }
 

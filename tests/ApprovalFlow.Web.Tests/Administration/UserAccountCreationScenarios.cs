@@ -53,7 +53,7 @@ public abstract class UserAccountCreationScenarios(WebAppFactory factory)
         var response = await admin.PostAsJsonAsync("/api/admin/users",
             new { email = email.ToUpperInvariant(), password = Password, roles = new[] { AppRoles.Supervisor } });
 
-        (await response.ShouldBeProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>().ShouldContain("exists");
+        (await response.ShouldBeProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>().ShouldContain("已有账户");
         (await CountAsync(email)).ShouldBe(1);
     }
 

@@ -258,7 +258,7 @@ public abstract class ApprovalScenarios(WebAppFactory factory, bool renamed = fa
         (await bad.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["errors"]!["mode"].ShouldNotBeNull();
         await world.StartAsync();
         var again = await world.Enterprise.PostAsJsonAsync("/api/cases", new { projectId = world.ProjectId, mode = "virtual" });
-        (await again.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Text("detail").ShouldContain("One running case per project");
+        (await again.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Text("detail").ShouldContain("一个项目同时只能有一个");
         var officer = await world.OfficerAsync("natural-resources");
         await (await officer.PostAsJsonAsync("/api/cases", new { projectId = world.ProjectId, mode = "normal" }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);

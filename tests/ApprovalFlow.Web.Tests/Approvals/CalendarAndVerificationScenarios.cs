@@ -124,7 +124,7 @@ public abstract class CalendarAndVerificationScenarios(WebAppFactory factory)
         {
             toleratedGap = new { missingMaterials = new[] { "business-licence" }, pledgeId = gapPledge, supplementDeadline = calendar.AddWorkingDays(DateTime.UtcNow, 3) },
         });
-        (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Text("detail").ShouldContain("unrepaired credit record");
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Text("detail").ShouldContain("未修复的失信记录");
         StatusOf(await GetCaseAsync(world.Admin, otherCase.Id()), "planning").ShouldBe("awaitingAcceptance");
     }
 

@@ -210,7 +210,7 @@ public abstract class CalendarScenarios(WebAppFactory factory)
         var response = await admin.PutAsJsonAsync("/api/calendar/days/2023-03-01", new { kind = "makeUpWorkday", name = "春节", reason = "y" });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        problem["detail"]!.GetValue<string>().ShouldContain("must be a Saturday or a Sunday");
+        problem["detail"]!.GetValue<string>().ShouldContain("须为星期六或星期日");
         await using var scope = factory.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<CalendarDay>().AnyAsync(d => d.Date == new DateOnly(2023, 3, 1))).ShouldBeFalse();
     }

@@ -68,7 +68,7 @@ public abstract class PledgeScenarios(WebAppFactory factory)
         await (await officer.PostAsJsonAsync("/api/pledges", body)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await world.Admin.PostAsJsonAsync("/api/pledges", body)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         var foreign = await (await other.Enterprise.PostAsJsonAsync("/api/pledges", body)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        foreign.Text("detail").ShouldContain("its own projects");
+        foreign.Text("detail").ShouldContain("本单位的项目");
         (await Pledges()).ShouldBe(1);
 
         var verify = new { method = "written", result = "kept", note = "自查" };

@@ -61,17 +61,17 @@ public abstract class ToleratedGapScenarios(WebAppFactory factory)
         }
 
         await Refused("gap-not-allowed", world.OpenGapAsync(steps["permit"], landPledge, world.WorkingDaysFromNow(3), "business-licence"),
-            "does not allow a tolerated gap");
-        await Refused("no-material", world.OpenGapAsync(land, landPledge, fine), "at least one missing material");
-        await Refused("unknown-material", world.OpenGapAsync(land, landPledge, fine, "business-licence", "moon-rock"), "'moon-rock' is not a material");
-        await Refused("main-material", world.OpenGapAsync(land, landPledge, fine, "land-approval"), "main material");
-        await Refused("deadline-past", world.OpenGapAsync(land, landPledge, DateTime.UtcNow.AddHours(-1), "business-licence"), "in the past");
+            "不适用容缺受理");
+        await Refused("no-material", world.OpenGapAsync(land, landPledge, fine), "至少列明一项所缺材料");
+        await Refused("unknown-material", world.OpenGapAsync(land, landPledge, fine, "business-licence", "moon-rock"), "“moon-rock”不是");
+        await Refused("main-material", world.OpenGapAsync(land, landPledge, fine, "land-approval"), "是主要材料");
+        await Refused("deadline-past", world.OpenGapAsync(land, landPledge, DateTime.UtcNow.AddHours(-1), "business-licence"), "早于当前时间");
         await Refused("deadline-beyond-time-limit", world.OpenGapAsync(land, landPledge, world.WorkingDaysFromNow(21), "business-licence"),
-            "20 working days");
-        await Refused("pledge-invalid", world.OpenGapAsync(land, eiaPledge, fine, "business-licence"), "same project and step");
-        await Refused("pledge-invalid", world.OpenGapAsync(land, systemPledge, fine, "business-licence"), "tolerated-gap pledge");
-        await Refused("pledge-invalid", world.OpenGapAsync(land, strangersPledge, fine, "business-licence"), "of the case's enterprise");
-        await Refused("pledge-invalid", world.OpenGapAsync(land, Guid.NewGuid(), fine, "business-licence"), "signed, unrevoked");
+            "20 个工作日");
+        await Refused("pledge-invalid", world.OpenGapAsync(land, eiaPledge, fine, "business-licence"), "同一项目、同一环节");
+        await Refused("pledge-invalid", world.OpenGapAsync(land, systemPledge, fine, "business-licence"), "申请容缺受理承诺书");
+        await Refused("pledge-invalid", world.OpenGapAsync(land, strangersPledge, fine, "business-licence"), "本案件企业");
+        await Refused("pledge-invalid", world.OpenGapAsync(land, Guid.NewGuid(), fine, "business-licence"), "签署且未撤回");
 
         (await world.InDbAsync(db => db.Set<ToleratedGap>().CountAsync(g => g.ProjectId == world.ProjectId))).ShouldBe(0);
         var step = await world.StepAsync(land);
@@ -79,7 +79,7 @@ public abstract class ToleratedGapScenarios(WebAppFactory factory)
 
         // The last day of the step's own limit is still allowed.
         (await world.OpenGapAsync(land, landPledge, world.WorkingDaysFromNow(20), "business-licence")).Refusal.ShouldBeNull();
-        await Refused("gap-already-open", world.OpenGapAsync(land, landPledge, fine, "business-licence"), "already has an open tolerated gap");
+        await Refused("gap-already-open", world.OpenGapAsync(land, landPledge, fine, "business-licence"), "已有未结的容缺事项");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public abstract class ToleratedGapScenarios(WebAppFactory factory)
 
         var blocked = await world.OpenGapAsync(steps["planning"], planningPledge, world.WorkingDaysFromNow(3), "business-licence");
         blocked.Refusal!.Rule.ShouldBe("credit-blocked");
-        blocked.Refusal.Detail.ShouldContain("unrepaired credit record");
+        blocked.Refusal.Detail.ShouldContain("未修复的失信记录");
 
         var repair = await world.Admin.PostAsJsonAsync($"/api/credit/{credit[0]!["id"]!.GetValue<Guid>()}/repair",
             new { note = "企业已补齐材料并完成信用修复承诺" });

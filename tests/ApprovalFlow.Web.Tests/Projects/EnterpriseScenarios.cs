@@ -35,7 +35,7 @@ public abstract class EnterpriseScenarios(WebAppFactory factory)
 
         var errors = problem["errors"]!.AsObject();
         errors.Select(e => e.Key).ShouldBe(["creditCode", "contactName", "contactPhone"], ignoreOrder: true);
-        errors["creditCode"]![0]!.GetValue<string>().ShouldContain("check character");
+        errors["creditCode"]![0]!.GetValue<string>().ShouldContain("校验码");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ProjectCodeTests
         ProjectCode.TryParse(wrong, out var code, out var error).ShouldBeFalse();
 
         code.ShouldBeNull();
-        error.ShouldContain("check digit");
+        error.ShouldContain("校验位");
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class ProjectCodeTests
     {
         ProjectCode.TryParse("2011-131102-04-01-213451", out _, out var error).ShouldBeFalse();
 
-        error.ShouldContain("check digit");
+        error.ShouldContain("校验位");
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class ProjectCodeTests
     }
 
     [Theory]
-    [InlineData("2113-131102-04-01-123451", "month 13 does not exist")]
-    [InlineData("2100-131102-04-01-123451", "month 00 does not exist")]
-    [InlineData("2035-131102-04-01-123451", "month 35 does not exist")]
-    [InlineData("1912-131102-04-01-123451", "not a valid time")]
+    [InlineData("2113-131102-04-01-123451", "不存在 13 月")]
+    [InlineData("2100-131102-04-01-123451", "不存在 00 月")]
+    [InlineData("2035-131102-04-01-123451", "不存在 35 月")]
+    [InlineData("1912-131102-04-01-123451", "不是有效时间")]
     public void A_time_that_is_no_month_is_refused_naming_the_time(string text, string expected)
     {
         ProjectCode.TryParse(text, out _, out var error).ShouldBeFalse();
@@ -98,10 +98,10 @@ public sealed class ProjectCodeTests
     }
 
     [Theory]
-    [InlineData("2011-13110A-04-01-123451", "'A' at position 11 is a letter")]
-    [InlineData("2011-131102-O4-01-123451", "'O' at position 13 is a letter")]
-    [InlineData("2011/131102/04/01/123451", "'/' at position 5 is not allowed")]
-    [InlineData("2011-131102-04-01-12345X", "'X' at position 24 is a letter")]
+    [InlineData("2011-13110A-04-01-123451", "第 11 位的“A”是字母")]
+    [InlineData("2011-131102-O4-01-123451", "第 13 位的“O”是字母")]
+    [InlineData("2011/131102/04/01/123451", "第 5 位的“/”不允许使用")]
+    [InlineData("2011-131102-04-01-12345X", "第 24 位的“X”是字母")]
     public void Letters_or_other_signs_where_digits_belong_are_refused_naming_the_position(string text, string expected)
     {
         ProjectCode.TryParse(text, out _, out var error).ShouldBeFalse();
@@ -110,11 +110,11 @@ public sealed class ProjectCodeTests
     }
 
     [Theory]
-    [InlineData("2011-131102-04-01-12345", "groups of 4, 6, 2, 2, 5")]
-    [InlineData("2011-131102-0401-123451", "groups of 4, 6, 4, 6")]
-    [InlineData("2011131102-04-01-123451", "groups of 10, 2, 2, 6")]
-    [InlineData("201113110204011234510", "this one has 21")]
-    [InlineData("2011131102", "this one has 10")]
+    [InlineData("2011-131102-04-01-12345", "各组位数为 4、6、2、2、5")]
+    [InlineData("2011-131102-0401-123451", "各组位数为 4、6、4、6")]
+    [InlineData("2011131102-04-01-123451", "各组位数为 10、2、2、6")]
+    [InlineData("201113110204011234510", "所填代码为 21 位")]
+    [InlineData("2011131102", "所填代码为 10 位")]
     public void A_wrong_length_or_grouping_is_refused_saying_what_a_code_looks_like(string text, string expected)
     {
         ProjectCode.TryParse(text, out _, out var error).ShouldBeFalse();
@@ -131,7 +131,7 @@ public sealed class ProjectCodeTests
     {
         ProjectCode.TryParse(text, out _, out var error).ShouldBeFalse();
 
-        error.ShouldStartWith("Enter the project code");
+        error.ShouldStartWith("请填写项目代码");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public abstract class ProjectScenarios(WebAppFactory factory)
         var problem = await (await enterprise.RegisterProjectAsync(ProjectWorld.NewProject(code, enterpriseId: other)))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
-        problem.Text("detail").ShouldContain("for itself only");
+        problem.Text("detail").ShouldContain("只能为本单位登记项目");
         (await factory.ProjectsWithCodeAsync(code)).ShouldBe(0);
     }
 
@@ -82,7 +82,7 @@ public abstract class ProjectScenarios(WebAppFactory factory)
 
         var problem = await (await loose.RegisterProjectAsync(ProjectWorld.NewProject())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
-        problem.Text("detail").ShouldContain("no enterprise");
+        problem.Text("detail").ShouldContain("尚未关联企业");
         (await loose.GetJsonArrayAsync("/api/projects")).ShouldBeEmpty();
     }
 
@@ -123,9 +123,9 @@ public abstract class ProjectScenarios(WebAppFactory factory)
 
         var errors = problem["errors"]!.AsObject();
         errors.Select(e => e.Key).ShouldBe(["code", "name", "county", "industry", "totalInvestment", "kind", "list"], ignoreOrder: true);
-        errors["code"]![0]!.GetValue<string>().ShouldContain("month 13 does not exist");
+        errors["code"]![0]!.GetValue<string>().ShouldContain("不存在 13 月");
         errors["county"]![0]!.GetValue<string>().ShouldContain("石家庄");
-        errors["totalInvestment"]![0]!.GetValue<string>().ShouldContain("negative");
+        errors["totalInvestment"]![0]!.GetValue<string>().ShouldContain("负数");
         (await enterprise.GetJsonArrayAsync("/api/projects")).ShouldBeEmpty();
     }
 
@@ -139,7 +139,7 @@ public abstract class ProjectScenarios(WebAppFactory factory)
 
         var problem = await (await enterprise.RegisterProjectAsync(ProjectWorld.NewProject(wrong))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
-        problem["errors"]!["code"]![0]!.GetValue<string>().ShouldContain("check digit");
+        problem["errors"]!["code"]![0]!.GetValue<string>().ShouldContain("校验位");
         problem["errors"]!.AsObject().Count.ShouldBe(1);
     }
 
@@ -233,7 +233,7 @@ public abstract class ProjectScenarios(WebAppFactory factory)
         var noReason = await (await admin.PostAsJsonAsync(uri, new { list = "under-construction" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         noReason["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["reason"]);
         var same = await (await admin.PostAsJsonAsync(uri, new { list = "reserve", reason = "x" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        same.Text("detail").ShouldContain("already on the reserve list");
+        same.Text("detail").ShouldContain("已在储备清单中");
         await (await admin.PostAsJsonAsync($"/api/projects/{Guid.NewGuid()}/list", new { list = "completed", reason = "x" }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
@@ -286,10 +286,10 @@ public abstract class ProjectScenarios(WebAppFactory factory)
     }
 
     [Theory]
-    [InlineData("2011 131102 04 01 123451", false, "' ' at position 5")]
+    [InlineData("2011 131102 04 01 123451", false, "第 5 位的“ ”不允许使用")]
     [InlineData("20111311020401123451", true, "2011-131102-04-01-123451")]
     [InlineData("2017-440607-70-03-006747", true, "2017-440607-70-03-006747")]
-    [InlineData("2011-131102-04-01-123452", false, "check digit")]
+    [InlineData("2011-131102-04-01-123452", false, "校验位")]
     public async Task The_code_check_answers_as_typed(string typed, bool valid, string expected)
     {
         var enterprise = await factory.ClientForAsync(Accounts.Enterprise);

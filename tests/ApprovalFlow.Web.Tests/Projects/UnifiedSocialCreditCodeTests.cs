@@ -33,18 +33,18 @@ public sealed class UnifiedSocialCreditCodeTests
 
         UnifiedSocialCreditCode.TryNormalise("91350100M000100Y43", out _, out var valid).ShouldBeTrue(valid);
         UnifiedSocialCreditCode.TryNormalise("91350100M000100Y4A", out _, out var error).ShouldBeFalse();
-        error.ShouldContain("check character");
+        error.ShouldContain("校验码");
         // Z never occurs in a credit code, so the example's own "Z" is refused before the check.
         UnifiedSocialCreditCode.TryNormalise("91350100M000100Y4Z", out _, out error).ShouldBeFalse();
-        error.ShouldContain("'Z' at position 18 does not occur");
+        error.ShouldContain("第 18 位的“Z”不会出现");
     }
 
     [Theory]
-    [InlineData("91110000100017643", "has 18 characters; this one has 17")]
-    [InlineData("91110000I00017643K", "'I' at position 9 does not occur")]
-    [InlineData("9111000O100017643K", "'O' at position 8 does not occur")]
-    [InlineData("9111A000100017643K", "'A' at position 5 is not a digit")]
-    [InlineData("", "Enter the unified social credit code")]
+    [InlineData("91110000100017643", "为 18 位；所填代码为 17 位")]
+    [InlineData("91110000I00017643K", "第 9 位的“I”不会出现")]
+    [InlineData("9111000O100017643K", "第 8 位的“O”不会出现")]
+    [InlineData("9111A000100017643K", "第 5 位的“A”不是数字")]
+    [InlineData("", "请填写统一社会信用代码")]
     public void A_malformed_code_is_refused_naming_what_is_wrong(string text, string expected)
     {
         UnifiedSocialCreditCode.TryNormalise(text, out var code, out var error).ShouldBeFalse();

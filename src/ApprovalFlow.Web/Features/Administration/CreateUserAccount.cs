@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,18 +38,18 @@ public sealed class CreateUserAccountHandler(AppDbContext db, UserManager<AppUse
 
     public async ValueTask<UserResponse> Handle(CreateUserAccount command, CancellationToken cancellationToken)
     {
-        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator manages users and roles.");
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以管理用户和角色。", "Only an administrator manages users and roles."));
 
         var errors = new Dictionary<string, string[]>();
         var email = command.Email?.Trim() ?? "";
-        if (email.Length == 0) errors["email"] = ["Give the e-mail the user signs in with."];
-        else if (email.Length > EmailLength) errors["email"] = [$"At most {EmailLength} characters."];
+        if (email.Length == 0) errors["email"] = [L.T("请填写用户登录所用的电子邮箱。", "Give the e-mail the user signs in with.")];
+        else if (email.Length > EmailLength) errors["email"] = [L.T($"电子邮箱最多 {EmailLength} 个字符。", $"At most {EmailLength} characters.")];
         else if (!new EmailAddressAttribute().IsValid(email) || email.Contains(' ', StringComparison.Ordinal))
-            errors["email"] = [$"{email} is not an e-mail address."];
+            errors["email"] = [L.T($"“{email}”不是有效的电子邮箱地址。", $"{email} is not an e-mail address.")];
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
         var password = command.Password ?? "";
-        if (password.Length == 0) errors["password"] = ["Give an initial password."];
+        if (password.Length == 0) errors["password"] = [L.T("请填写初始密码。", "Give an initial password.")];
         else
         {
             var weaknesses = new List<string>();
@@ -65,7 +66,7 @@ public sealed class CreateUserAccountHandler(AppDbContext db, UserManager<AppUse
             command.EnterpriseId, errors, cancellationToken);
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
         if (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null)
-            throw RefusedException.Conflict($"An account with the e-mail {email} exists already.");
+            throw RefusedException.Conflict(L.T($"电子邮箱 {email} 已有账户。", $"An account with the e-mail {email} exists already."));
 
         user.Department = department;
         user.County = county;
@@ -74,7 +75,7 @@ public sealed class CreateUserAccountHandler(AppDbContext db, UserManager<AppUse
         if (!created.Succeeded)
         {
             if (created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
-                throw RefusedException.Conflict($"An account with the e-mail {email} exists already.");
+                throw RefusedException.Conflict(L.T($"电子邮箱 {email} 已有账户。", $"An account with the e-mail {email} exists already."));
             throw RefusedException.Invalid("email", string.Join(" ", created.Errors.Select(e => e.Description)));
         }
         var added = await users.AddToRolesAsync(user, roles);

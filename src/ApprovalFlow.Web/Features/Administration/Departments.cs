@@ -1,3 +1,4 @@
+using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.Administration;
@@ -49,8 +50,8 @@ public static class Departments
     {
         var zh = name?.Trim() ?? "";
         var en = nameEn?.Trim() ?? "";
-        if (zh.Length is 0 or > NameLength) errors["name"] = [$"Enter the Chinese name, at most {NameLength} characters."];
-        if (en.Length is 0 or > NameLength) errors["nameEn"] = [$"Enter the English name, at most {NameLength} characters."];
+        if (zh.Length is 0 or > NameLength) errors["name"] = [L.T($"请填写中文名称，最多 {NameLength} 个字符。", $"Enter the Chinese name, at most {NameLength} characters.")];
+        if (en.Length is 0 or > NameLength) errors["nameEn"] = [L.T($"请填写英文名称，最多 {NameLength} 个字符。", $"Enter the English name, at most {NameLength} characters.")];
         return (zh, en);
     }
 }

@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Features.Supervision;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed class ListDepartmentsHandler(AppDbContext db) : IQueryHandler<List
 {
     public async ValueTask<DepartmentResponse[]> Handle(ListDepartments query, CancellationToken cancellationToken)
     {
-        if (!query.Actor.SeesEverything) throw RefusedException.Forbidden("Only staff see the departments.");
+        if (!query.Actor.SeesEverything) throw RefusedException.Forbidden(L.T("只有工作人员可以查看部门。", "Only staff see the departments."));
 
         var officers = await (
             from user in db.Users

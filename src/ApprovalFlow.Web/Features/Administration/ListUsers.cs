@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public sealed class ListUsersHandler(AppDbContext db, TimeProvider clock) : IQue
 {
     public async ValueTask<UserResponse[]> Handle(ListUsers query, CancellationToken cancellationToken)
     {
-        if (!query.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator manages users and roles.");
+        if (!query.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以管理用户和角色。", "Only an administrator manages users and roles."));
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var roles = (await (
                 from userRole in db.UserRoles

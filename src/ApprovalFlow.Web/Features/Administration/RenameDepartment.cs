@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Administration;
@@ -17,12 +18,12 @@ public sealed class RenameDepartmentHandler(AppDbContext db) : ICommandHandler<R
 {
     public async ValueTask<DepartmentEditResponse> Handle(RenameDepartment command, CancellationToken cancellationToken)
     {
-        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator edits the departments.");
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以维护部门。", "Only an administrator edits the departments."));
         var errors = new Dictionary<string, string[]>();
         var (name, nameEn) = Departments.CheckNames(command.Name, command.NameEn, errors);
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
         var department = await Departments.FindAsync(db, command.Code, cancellationToken)
-            ?? throw RefusedException.NotFound($"No department has the code {command.Code}.");
+            ?? throw RefusedException.NotFound(L.T("该部门不存在。", $"No department has the code {command.Code}."));
         department.Rename(name, nameEn);
         await db.SaveChangesAsync(cancellationToken);
         return DepartmentEditResponse.From(department);

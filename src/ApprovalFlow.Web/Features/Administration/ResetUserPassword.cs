@@ -28,7 +28,7 @@ public sealed class ResetUserPasswordHandler(UserManager<AppUser> users, TimePro
         if (!command.Actor.IsAdministrator)
             throw RefusedException.Forbidden(L.T("只有管理员可以重置密码。", "Only an administrator resets passwords."));
         var user = await users.FindByIdAsync(command.UserId)
-            ?? throw RefusedException.NotFound(L.T($"没有 ID 为 {command.UserId} 的用户。", $"No user has the id {command.UserId}."));
+            ?? throw RefusedException.NotFound(L.T("该用户不存在。", $"No user has the id {command.UserId}."));
         if (user.Id == command.Actor.UserId)
             throw RefusedException.Conflict(L.T("请在“修改密码”中修改自己的密码。", "Change your own password with POST /api/account/password."));
 

@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Features.Supervision;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,16 +24,16 @@ public sealed class SetDepartmentActiveHandler(AppDbContext db) : ICommandHandle
 {
     public async ValueTask<DepartmentEditResponse> Handle(SetDepartmentActive command, CancellationToken cancellationToken)
     {
-        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator edits the departments.");
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以维护部门。", "Only an administrator edits the departments."));
         var department = await Departments.FindAsync(db, command.Code, cancellationToken)
-            ?? throw RefusedException.NotFound($"No department has the code {command.Code}.");
+            ?? throw RefusedException.NotFound(L.T("该部门不存在。", $"No department has the code {command.Code}."));
         if (!command.Active && department.IsActive)
         {
             var open = SupervisedStep.OpenStatuses;
             var openSteps = await db.Set<ApprovalStep>().CountAsync(s => s.Department == department.Code && open.Contains(s.Status), cancellationToken);
             if (openSteps > 0)
                 throw RefusedException.Conflict(
-                    $"Department {department.Code} still has {openSteps} open step(s); they must be finished before it is taken out of use.");
+                    L.T($"部门“{department.Name}”尚有 {openSteps} 个未办结的审批环节，办结后方可停用。", $"Department {department.Code} still has {openSteps} open step(s); they must be finished before it is taken out of use."));
         }
         department.SetActive(command.Active);
         await db.SaveChangesAsync(cancellationToken);

@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +28,13 @@ public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> u
 {
     public async ValueTask<UserResponse> Handle(SetUserAccess command, CancellationToken cancellationToken)
     {
-        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator manages users and roles.");
-        var user = await users.FindByIdAsync(command.UserId) ?? throw RefusedException.NotFound($"No user has the id {command.UserId}.");
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以管理用户和角色。", "Only an administrator manages users and roles."));
+        var user = await users.FindByIdAsync(command.UserId) ?? throw RefusedException.NotFound(L.T("该用户不存在。", $"No user has the id {command.UserId}."));
 
         var errors = new Dictionary<string, string[]>();
         var roles = CheckRoles(command.Roles, errors);
         if (user.Id == command.Actor.UserId && !roles.Contains(AppRoles.Administrator))
-            errors["roles"] = ["You cannot take the Administrator role from yourself; another administrator must."];
+            errors["roles"] = [L.T("不能撤销自己的管理员角色，须由其他管理员办理。", "You cannot take the Administrator role from yourself; another administrator must.")];
         var (department, county, enterpriseId) = await CheckPlacementAsync(db, roles, command.Department, command.County, command.EnterpriseId, errors,
             cancellationToken);
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
@@ -59,9 +60,9 @@ public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> u
     {
         var roles = (requested ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var unknown = roles.Where(r => !AppRoles.All.Contains(r)).ToList();
-        if (unknown.Count > 0) errors["roles"] = [$"Unknown role(s) {string.Join(", ", unknown)}: use {string.Join(", ", AppRoles.All)}."];
+        if (unknown.Count > 0) errors["roles"] = [L.T($"未知角色 {string.Join("、", unknown)}，可选角色为 {string.Join("、", AppRoles.All)}。", $"Unknown role(s) {string.Join(", ", unknown)}: use {string.Join(", ", AppRoles.All)}.")];
         if (roles.Contains(AppRoles.Enterprise) && roles.Count > 1)
-            errors["roles"] = ["An enterprise user has no other role: staff and applicants are different people."];
+            errors["roles"] = [L.T("企业用户不能兼任其他角色：工作人员与申请人不能是同一人。", "An enterprise user has no other role: staff and applicants are different people.")];
         return roles;
     }
 
@@ -77,17 +78,17 @@ public sealed class SetUserAccessHandler(AppDbContext db, UserManager<AppUser> u
         var isOfficer = roles.Contains(AppRoles.Officer) || roles.Contains(AppRoles.DepartmentHead);
         var isEnterprise = roles.Contains(AppRoles.Enterprise);
         var department = isOfficer ? requestedDepartment?.Trim() : null;
-        if (isOfficer && string.IsNullOrEmpty(department)) errors["department"] = ["An officer works for a department: choose it."];
-        else if (department is { Length: > Departments.CodeLength }) errors["department"] = [$"At most {Departments.CodeLength} characters."];
+        if (isOfficer && string.IsNullOrEmpty(department)) errors["department"] = [L.T("审批人员须隶属于一个部门，请选择部门。", "An officer works for a department: choose it.")];
+        else if (department is { Length: > Departments.CodeLength }) errors["department"] = [L.T($"部门代码最多 {Departments.CodeLength} 个字符。", $"At most {Departments.CodeLength} characters.")];
 
         var county = isOfficer || isEnterprise ? requestedCounty?.Trim() : null;
         if (!string.IsNullOrEmpty(county) && !await db.Set<County>().AnyAsync(c => c.Code == county, cancellationToken))
-            errors["county"] = [$"{county} is not one of the 13 counties and districts; give its six-digit code, e.g. 131102."];
+            errors["county"] = [L.T($"“{county}”不是本市 13 个县（市、区）之一，请填写六位行政区划代码，如 131102。", $"{county} is not one of the 13 counties and districts; give its six-digit code, e.g. 131102.")];
 
         var enterpriseId = isEnterprise ? requestedEnterpriseId : null;
-        if (isEnterprise && enterpriseId is null) errors["enterpriseId"] = ["An enterprise user acts for an enterprise: choose it."];
+        if (isEnterprise && enterpriseId is null) errors["enterpriseId"] = [L.T("企业用户须代表一家企业，请选择企业。", "An enterprise user acts for an enterprise: choose it.")];
         else if (enterpriseId is { } e && !await db.Set<Enterprise>().AnyAsync(x => x.Id == e, cancellationToken))
-            errors["enterpriseId"] = [$"Enterprise {e} does not exist."];
+            errors["enterpriseId"] = [L.T("所选企业不存在。", $"Enterprise {e} does not exist.")];
         return (department, string.IsNullOrEmpty(county) ? null : county, enterpriseId);
     }
 

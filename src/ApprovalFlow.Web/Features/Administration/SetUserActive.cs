@@ -27,7 +27,7 @@ public sealed class SetUserActiveHandler(UserManager<AppUser> users, TimeProvide
         if (!command.Actor.IsAdministrator)
             throw RefusedException.Forbidden(L.T("只有管理员可以停用或启用账户。", "Only an administrator switches accounts off or on."));
         var user = await users.FindByIdAsync(command.UserId)
-            ?? throw RefusedException.NotFound(L.T($"没有 ID 为 {command.UserId} 的用户。", $"No user has the id {command.UserId}."));
+            ?? throw RefusedException.NotFound(L.T("该用户不存在。", $"No user has the id {command.UserId}."));
         if (!command.Active && user.Id == command.Actor.UserId)
             throw RefusedException.Conflict(L.T("不能停用自己的账户，须由另一位管理员操作。", "You cannot switch your own account off; another administrator must."));
 

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -28,9 +29,9 @@ public sealed class AcceptStepHandler(CaseTaskAccess access, CaseTaskCompletion 
         {
             var errors = new Dictionary<string, string[]>();
             if (gap.MissingMaterials is not { Count: > 0 } || gap.MissingMaterials.Any(string.IsNullOrWhiteSpace))
-                errors["toleratedGap.missingMaterials"] = ["Name the missing materials by their codes."];
-            if (gap.PledgeId is null) errors["toleratedGap.pledgeId"] = ["Name the enterprise's signed tolerated-gap pledge (容缺承诺书)."];
-            if (gap.SupplementDeadline is null) errors["toleratedGap.supplementDeadline"] = ["Give the date by which the materials must be supplied."];
+                errors["toleratedGap.missingMaterials"] = [L.T("请按材料编码列出所缺材料。", "Name the missing materials by their codes.")];
+            if (gap.PledgeId is null) errors["toleratedGap.pledgeId"] = [L.T("请指定企业已签署的容缺受理承诺书。", "Name the enterprise's signed tolerated-gap pledge (容缺承诺书).")];
+            if (gap.SupplementDeadline is null) errors["toleratedGap.supplementDeadline"] = [L.T("请填写材料补齐的期限。", "Give the date by which the materials must be supplied.")];
             if (errors.Count > 0) throw RefusedException.Invalid(errors);
         }
 
@@ -38,7 +39,7 @@ public sealed class AcceptStepHandler(CaseTaskAccess access, CaseTaskCompletion 
         var step = caseTask.Step;
         if (gap is not null)
         {
-            if (step is null) throw RefusedException.Conflict("Only a department step may be accepted with a tolerated gap.");
+            if (step is null) throw RefusedException.Conflict(L.T("只有部门审批环节可以容缺受理。", "Only a department step may be accepted with a tolerated gap."));
             // Before the engine moves: a refused gap leaves the task open and nothing written.
             var outcome = await sender.Send(new OpenToleratedGap(command.Actor, step.Id, gap.MissingMaterials!.Select(m => m.Trim()).ToList(),
                 gap.PledgeId!.Value, gap.SupplementDeadline!.Value.ToUniversalTime()), ct);

@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -20,18 +21,19 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
     /// </summary>
     public async Task<CaseTask> RequireAsync(Actor actor, Guid taskId, CaseTaskKind? action, CancellationToken ct)
     {
-        var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不存在。", $"Task {taskId} does not exist."));
+        var task = await engine.GetTaskAsync(taskId, ct) ?? throw RefusedException.NotFound(Ui.Shell.L.T("该任务不存在或您无权查看。", $"Task {taskId} does not exist."));
         var approvalCase = await db.Set<ApprovalCase>().Include(c => c.Steps).ThenInclude(s => s.Pauses)
             .SingleOrDefaultAsync(c => c.InstanceId == task.InstanceId, ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"任务 {taskId} 不属于任何审批案件。", $"Task {taskId} belongs to no approval case."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该任务不属于任何审批案件。", $"Task {taskId} belongs to no approval case."));
         var model = await CaseModel.ForInstanceAsync(engine, task.InstanceId, ct);
         await RequireMayActAsync(actor, approvalCase, task, ct);
 
         var kind = model.KindOf(task.ElementId);
         if (action is not null && kind != action)
         {
-            throw RefusedException.Conflict(
-                $"Task {taskId} ({task.Name}) is not a task to {action.Value.Action()}; it is done with '{kind.Action()}'.");
+            throw RefusedException.Conflict(L.T(
+                $"任务“{task.Name}”不是{ActionText.Of(action.Value.Action())}任务，应通过“{ActionText.Of(kind.Action())}”办理。",
+                $"Task {taskId} ({task.Name}) is not a task to {action.Value.Action()}; it is done with '{kind.Action()}'."));
         }
         var stepCode = model.StepCodeOf(task.ElementId);
         var step = approvalCase.Steps.SingleOrDefault(s => s.StepCode == stepCode);
@@ -63,11 +65,11 @@ public sealed class CaseTaskAccess(AppDbContext db, WorkflowEngine engine)
         var isEnterprise = caller.Is(AppRoles.Enterprise);
         if (isEnterprise && caller.EnterpriseId != approvalCase.EnterpriseId)
         {
-            return RefusedException.NotFound(Ui.Shell.L.T($"任务 {task.Id} 不存在。", $"Task {task.Id} does not exist."));
+            return RefusedException.NotFound(Ui.Shell.L.T("该任务不存在或您无权查看。", $"Task {task.Id} does not exist."));
         }
         if (caller.Is(AppRoles.Officer) && !caller.SeesCounty(approvalCase.CountyCode))
         {
-            return RefusedException.NotFound(Ui.Shell.L.T($"任务 {task.Id} 不存在。", $"Task {task.Id} does not exist."));
+            return RefusedException.NotFound(Ui.Shell.L.T("该任务不存在或您无权查看。", $"Task {task.Id} does not exist."));
         }
         if (task.CandidateGroups.Contains(CaseModel.EnterpriseGroup))
         {

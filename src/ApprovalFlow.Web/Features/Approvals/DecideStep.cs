@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -25,10 +26,10 @@ public sealed class DecideStepHandler(CaseTaskAccess access, CaseTaskCompletion 
     {
         var outcome = command.Outcome?.Trim().ToLowerInvariant();
         var errors = new Dictionary<string, string[]>();
-        if (outcome is not ("approve" or "reject" or "return" or "pledge")) errors["outcome"] = [$"The outcome must be one of {DecideStep.Choices}."];
+        if (outcome is not ("approve" or "reject" or "return" or "pledge")) errors["outcome"] = [L.T($"决定结果须为以下之一：{DecideStep.Choices}。", $"The outcome must be one of {DecideStep.Choices}.")];
         if (outcome is "reject" or "return" && string.IsNullOrWhiteSpace(command.Opinion))
-            errors["opinion"] = ["A rejection or a return for correction must give its reasons."];
-        if (command.Opinion is { Length: > 2000 }) errors["opinion"] = ["The opinion has at most 2,000 characters."];
+            errors["opinion"] = [L.T("不予许可或退回补正须说明理由。", "A rejection or a return for correction must give its reasons.")];
+        if (command.Opinion is { Length: > 2000 }) errors["opinion"] = [L.T("意见最多 2000 个字符。", "The opinion has at most 2,000 characters.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Decide, ct);
@@ -41,13 +42,13 @@ public sealed class DecideStepHandler(CaseTaskAccess access, CaseTaskCompletion 
     private static JsonObject Variables(CaseTask caseTask, string outcome)
     {
         var element = caseTask.Model.Element(caseTask.Task.ElementId)
-            ?? throw RefusedException.Conflict($"Task {caseTask.Task.Id} is not in its case's model.");
+            ?? throw RefusedException.Conflict(L.T("该任务不在其案件的流程模型中。", $"Task {caseTask.Task.Id} is not in its case's model."));
         var declared = ApprovalRoles.OutcomesOf(element.Extensions);
         if (!declared.Contains(outcome)) throw Unsupported(caseTask.Task.Name ?? element.Id, outcome, string.Join(", ", declared));
         if (!DecisionOutcomes.Allowed(element, caseTask.Step, caseTask.Case.Mode).Contains(outcome))
         {
             var step = caseTask.Step?.Name ?? caseTask.Task.Name;
-            throw new RefusedException(StatusCodes.Status422UnprocessableEntity, "Refused: pledge-not-allowed", Ui.Shell.L.T(
+            throw RefusedException.Refused("pledge-not-allowed", status: StatusCodes.Status422UnprocessableEntity, detail: Ui.Shell.L.T(
                 $"只有承诺制案件中可由承诺替代的事项才能以承诺替代；“{step}”不可以。",
                 $"A pledge may replace only a pledge-replaceable step in a case under the pledge system; the step '{step}' is not."));
         }
@@ -58,7 +59,7 @@ public sealed class DecideStepHandler(CaseTaskAccess access, CaseTaskCompletion 
     }
 
     private static RefusedException Unsupported(string task, string outcome, string allowed) =>
-        new(StatusCodes.Status422UnprocessableEntity, "Refused: outcome-not-allowed", Ui.Shell.L.T(
+        RefusedException.Refused("outcome-not-allowed", status: StatusCodes.Status422UnprocessableEntity, detail: Ui.Shell.L.T(
             $"任务“{task}”不能作出“{Ui.Shell.OutcomeText.Of(outcome)}”的决定；可选：{string.Join("、", allowed.Split(", ").Select(Ui.Shell.OutcomeText.Of))}。",
             $"Task '{task}' cannot be decided '{outcome}'; it takes {allowed}."));
 }

@@ -20,7 +20,7 @@ public sealed class GetCaseHandler(AppDbContext db, WorkflowEngine engine, CaseT
             .Include(c => c.Steps).ThenInclude(s => s.Pauses)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == query.Id, ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {query.Id} 不存在。", $"Case {query.Id} does not exist."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该案件不存在或您无权查看。", $"Case {query.Id} does not exist."));
         var project = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Id == approvalCase.ProjectId, ct);
         var instance = await engine.GetInstanceAsync(approvalCase.InstanceId, ct);
         var model = await CaseModel.LoadAsync(engine, instance!.DefinitionId, ct);

@@ -13,7 +13,7 @@ public sealed class GetStepHandler(AppDbContext db, ISender sender) : IQueryHand
     public async ValueTask<StepResponse> Handle(GetStep query, CancellationToken ct)
     {
         var caseId = await db.Set<ApprovalStep>().Where(s => s.Id == query.StepId).Select(s => (Guid?)s.CaseId).SingleOrDefaultAsync(ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"审批环节 {query.StepId} 不存在。", $"Step {query.StepId} does not exist."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该审批环节不存在或您无权查看。", $"Step {query.StepId} does not exist."));
         var approvalCase = await sender.Send(new GetCase(query.Actor, caseId), ct);
         return approvalCase.Steps.Single(s => s.Id == query.StepId);
     }

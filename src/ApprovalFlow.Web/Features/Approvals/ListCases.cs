@@ -1,6 +1,7 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +25,14 @@ public sealed class ListCasesHandler(AppDbContext db, WorkflowEngine engine) : I
 {
     public async ValueTask<CaseSummary[]> Handle(ListCases query, CancellationToken ct)
     {
-        if (query.Page < 1) throw RefusedException.Invalid("page", "Pages are numbered from 1.");
+        if (query.Page < 1) throw RefusedException.Invalid("page", L.T("页码从 1 开始。", "Pages are numbered from 1."));
         if (query.PageSize is < 1 or > ListCases.MaxPageSize)
-            throw RefusedException.Invalid("pageSize", $"A page holds 1 to {ListCases.MaxPageSize} cases.");
+            throw RefusedException.Invalid("pageSize", L.T($"每页可显示 1 至 {ListCases.MaxPageSize} 件案件。", $"A page holds 1 to {ListCases.MaxPageSize} cases."));
         var cases = await db.CasesVisibleToAsync(engine, query.Actor, ct);
         if (query.Status is not null)
         {
             if (!StepStatuses.TryReadCaseStatus(query.Status, out var status))
-                throw RefusedException.Invalid("status", "The status must be one of running, completed, terminated.");
+                throw RefusedException.Invalid("status", L.T("状态须为以下之一：running（办理中）、completed（已办结）、terminated（已终止）。", "The status must be one of running, completed, terminated."));
             cases = cases.Where(c => c.Status == status);
         }
         if (query.ProjectId is { } projectId) cases = cases.Where(c => c.ProjectId == projectId);

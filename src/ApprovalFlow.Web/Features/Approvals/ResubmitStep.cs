@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -19,12 +20,12 @@ public sealed class ResubmitStepHandler(CaseTaskAccess access, CaseTaskCompletio
 {
     public async ValueTask<CaseResponse> Handle(ResubmitStep command, CancellationToken ct)
     {
-        if (command.Note is { Length: > 2000 }) throw RefusedException.Invalid("note", "The note has at most 2,000 characters.");
+        if (command.Note is { Length: > 2000 }) throw RefusedException.Invalid("note", L.T("说明最多 2000 个字符。", "The note has at most 2,000 characters."));
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Resubmit, ct);
         if (caseTask.Model.RoleOf(caseTask.Task.ElementId) == TaskRole.SignPledge)
         {
             throw RefusedException.Conflict(
-                $"Task {command.TaskId} is the signing of the pledge (签署承诺书): it is done by signing the pledge (sign-pledge), not by resubmitting.");
+                L.T("该任务是签署承诺书，应通过签署承诺书办理，而不是补正提交。", $"Task {command.TaskId} is the signing of the pledge (签署承诺书): it is done by signing the pledge (sign-pledge), not by resubmitting."));
         }
         return await completion.CompleteAsync(command.Actor, caseTask, null, ct, command.Note ?? "Resubmitted by the enterprise");
     }

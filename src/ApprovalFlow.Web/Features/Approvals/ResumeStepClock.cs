@@ -1,8 +1,9 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Data;
-using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Features.Notifications;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class ResumeStepClockHandler(AppDbContext db, WorkflowEngine engin
     public async ValueTask<StepResponse> Handle(ResumeStepClock command, CancellationToken ct)
     {
         var step = await db.StepForDepartmentOfficerAsync(command.Actor, command.StepId, ct);
-        if (step.ClockPausedAt is null) throw RefusedException.Conflict($"The clock of step {step.StepCode} is not paused.");
+        if (step.ClockPausedAt is null) throw RefusedException.Conflict(L.T($"“{step.Name}”环节未暂停计时。", $"The clock of step {step.StepCode} is not paused."));
         var now = clock.GetUtcNow().UtcDateTime;
         step.ResumeClock(now);
         step.SetDueAt(stepClock.DueAt(step));

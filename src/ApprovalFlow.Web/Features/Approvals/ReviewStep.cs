@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -16,7 +17,7 @@ public sealed class ReviewStepHandler(CaseTaskAccess access, CaseTaskCompletion 
 {
     public async ValueTask<CaseResponse> Handle(ReviewStep command, CancellationToken ct)
     {
-        if (command.Opinion is { Length: > 2000 }) throw RefusedException.Invalid("opinion", "The opinion has at most 2,000 characters.");
+        if (command.Opinion is { Length: > 2000 }) throw RefusedException.Invalid("opinion", L.T("意见最多 2000 个字符。", "The opinion has at most 2,000 characters."));
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Review, ct);
         return await completion.CompleteAsync(command.Actor, caseTask, null, ct, command.Opinion);
     }

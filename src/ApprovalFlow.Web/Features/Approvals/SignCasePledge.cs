@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Pledges;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Approvals;
@@ -26,14 +27,14 @@ public sealed class SignCasePledgeHandler(CaseTaskAccess access, CaseTaskComplet
         var text = command.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > SignPledgeHandler.TextLimit)
         {
-            throw RefusedException.Invalid("text", $"Enter what is pledged, at most {SignPledgeHandler.TextLimit} characters.");
+            throw RefusedException.Invalid("text", L.T($"请填写承诺内容，最多 {SignPledgeHandler.TextLimit} 个字符。", $"Enter what is pledged, at most {SignPledgeHandler.TextLimit} characters."));
         }
 
         // The enterprise's tasks share the kind Resubmit; the role says this one is the pledge.
         var caseTask = await access.RequireAsync(command.Actor, command.TaskId, CaseTaskKind.Resubmit, ct);
         if (caseTask.Model.RoleOf(caseTask.Task.ElementId) != TaskRole.SignPledge)
         {
-            throw RefusedException.Conflict($"Task {command.TaskId} ({caseTask.Task.Name}) is not the signing of the pledge (签署承诺书).");
+            throw RefusedException.Conflict(L.T($"任务“{caseTask.Task.Name}”不是签署承诺书任务。", $"Task {command.TaskId} ({caseTask.Task.Name}) is not the signing of the pledge (签署承诺书)."));
         }
 
         // Signed before the engine moves, so that a refused signature (e.g. an unrepaired credit record) leaves the task open.

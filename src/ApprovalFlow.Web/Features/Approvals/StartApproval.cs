@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +30,8 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
     public async ValueTask<CaseResponse> Handle(StartApproval command, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (command.ProjectId is null) errors["projectId"] = ["Name the project to approve."];
-        if (!ApprovalModes.TryRead(command.Mode, out var mode)) errors["mode"] = [$"The mode must be one of {ApprovalModes.Choices}."];
+        if (command.ProjectId is null) errors["projectId"] = [L.T("请指定要审批的项目。", "Name the project to approve.")];
+        if (!ApprovalModes.TryRead(command.Mode, out var mode)) errors["mode"] = [L.T($"审批方式须为以下之一：{ApprovalModes.Choices}。", $"The mode must be one of {ApprovalModes.Choices}.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var actor = command.Actor;
@@ -40,11 +41,11 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
             var own = await db.EnterpriseOfAsync(actor.UserId, ct);
             if (project is not null && project.EnterpriseId != own) project = null;
         }
-        if (project is null) throw RefusedException.NotFound(Ui.Shell.L.T($"项目 {command.ProjectId} 不存在。", $"Project {command.ProjectId} does not exist."));
+        if (project is null) throw RefusedException.NotFound(Ui.Shell.L.T("该项目不存在或您无权查看。", $"Project {command.ProjectId} does not exist."));
 
         if (await db.Set<ApprovalCase>().AnyAsync(c => c.ProjectId == project.Id && c.Status == ApprovalCaseStatus.Running, ct))
         {
-            throw RefusedException.Conflict($"One running case per project: project {project.Code} already has an approval case running.");
+            throw RefusedException.Conflict(L.T($"项目 {project.Code} 已有办理中的审批案件，一个项目同时只能有一个。", $"One running case per project: project {project.Code} already has an approval case running."));
         }
 
         var key = mode == ApprovalMode.PledgeSystem ? ShippedWorkflows.PledgeSystem : ShippedWorkflows.PreConstruction;
@@ -79,7 +80,7 @@ public sealed class StartApprovalHandler(AppDbContext db, WorkflowEngine engine,
         {
             // Two starts at the same moment both passed the check above: the database's one-running-case index refuses the second.
             throw RefusedException.Conflict(Ui.Shell.L.T($"项目 {project.Code} 已有办理中的审批案件，一个项目同时只能有一个。",
-                $"One running case per project: project {project.Code} already has an approval case running."));
+                L.T($"项目 {project.Code} 已有办理中的审批案件，一个项目同时只能有一个。", $"One running case per project: project {project.Code} already has an approval case running.")));
         }
         if (approvalCase is null) throw new InvalidOperationException($"The start of {key} created no approval case; is the StepKeeper registered?");
         return await sender.Send(new GetCase(actor, approvalCase.Id), ct);

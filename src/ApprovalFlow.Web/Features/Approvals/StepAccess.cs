@@ -13,14 +13,14 @@ public static class StepAccess
     public static async Task<ApprovalStep> StepForDepartmentOfficerAsync(this AppDbContext db, Actor actor, Guid stepId, CancellationToken ct)
     {
         var step = await db.Set<ApprovalStep>().Include(s => s.Pauses).SingleOrDefaultAsync(s => s.Id == stepId, ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"审批环节 {stepId} 不存在。", $"Step {stepId} does not exist."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该审批环节不存在或您无权查看。", $"Step {stepId} does not exist."));
         var caller = await CallerScope.LoadAsync(db, actor, ct);
         var approvalCase = await db.Set<ApprovalCase>().Where(c => c.Id == step.CaseId)
             .Select(c => new { c.EnterpriseId, c.CountyCode }).SingleAsync(ct);
         if ((caller.Is(AppRoles.Enterprise) && caller.EnterpriseId != approvalCase.EnterpriseId)
             || (caller.Is(AppRoles.Officer) && !caller.SeesCounty(approvalCase.CountyCode)))
         {
-            throw RefusedException.NotFound(Ui.Shell.L.T($"审批环节 {stepId} 不存在。", $"Step {stepId} does not exist."));
+            throw RefusedException.NotFound(Ui.Shell.L.T("该审批环节不存在或您无权查看。", $"Step {stepId} does not exist."));
         }
         if (caller.OfficerDepartment != step.Department)
         {

@@ -37,7 +37,7 @@ public sealed class TerminateCaseHandler(AppDbContext db, WorkflowEngine engine,
         }
         var found = await db.Set<ApprovalCase>().AsNoTracking().Where(c => c.Id == command.CaseId)
             .Select(c => new { c.InstanceId, c.Status }).SingleOrDefaultAsync(ct)
-            ?? throw RefusedException.NotFound(L.T($"案件 {command.CaseId} 不存在。", $"Case {command.CaseId} does not exist."));
+            ?? throw RefusedException.NotFound(L.T("该案件不存在或您无权查看。", $"Case {command.CaseId} does not exist."));
         if (found.Status != ApprovalCaseStatus.Running)
         {
             throw RefusedException.Conflict(L.T("案件已结束，不能再终止。", "The case has ended already; it cannot be terminated."));

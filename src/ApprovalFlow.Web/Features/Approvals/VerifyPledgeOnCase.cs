@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Pledges;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,9 +34,9 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
     public async ValueTask<CaseResponse> Handle(VerifyPledgeOnCase command, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!PledgeTerms.TryReadMethod(command.Method, out var method)) errors["method"] = [$"The method must be one of {PledgeTerms.MethodChoices}."];
-        if (command.Broken is null) errors["broken"] = ["Say whether the pledge was found broken (true or false)."];
-        if (command.Note is { Length: > 2000 }) errors["note"] = ["The note has at most 2000 characters."];
+        if (!PledgeTerms.TryReadMethod(command.Method, out var method)) errors["method"] = [L.T($"核查方式须为以下之一：{PledgeTerms.MethodChoices}。", $"The method must be one of {PledgeTerms.MethodChoices}.")];
+        if (command.Broken is null) errors["broken"] = [L.T("请说明是否发现违反承诺（true 或 false）。", "Say whether the pledge was found broken (true or false).")];
+        if (command.Note is { Length: > 2000 }) errors["note"] = [L.T("说明最多 2000 个字符。", "The note has at most 2000 characters.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         // A verification task is none of the step actions, so its kind is Other; the role says what it is.
@@ -43,7 +44,7 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
         var element = caseTask.Model.Element(caseTask.Task.ElementId);
         if (element is null || ApprovalRoles.RoleOf(element.Extensions) != TaskRole.VerifyPledge)
         {
-            throw RefusedException.Conflict($"Task {command.TaskId} ({caseTask.Task.Name}) is not a pledge verification (事后核查承诺).");
+            throw RefusedException.Conflict(L.T($"任务“{caseTask.Task.Name}”不是事后核查承诺任务。", $"Task {command.TaskId} ({caseTask.Task.Name}) is not a pledge verification (事后核查承诺)."));
         }
         // Found before the engine moves, so that a case without a pledge in force leaves the task open.
         var pledgeId = await db.Set<Pledge>()
@@ -51,8 +52,8 @@ public sealed class VerifyPledgeOnCaseHandler(AppDbContext db, WorkflowEngine en
                 && (p.Scheme == PledgeScheme.PledgeSystem || p.Scheme == PledgeScheme.StandardLand)
                 && (p.Status == PledgeStatus.Signed || p.Status == PledgeStatus.Kept))
             .OrderByDescending(p => p.SignedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
-            ?? throw new RefusedException(StatusCodes.Status409Conflict, "Refused: no-pledge-in-force",
-                $"Project {caseTask.Case.ProjectId} has no signed pledge-system pledge in force (signed with the signPledge task) to verify.");
+            ?? throw RefusedException.Refused("no-pledge-in-force",
+                L.T("该项目没有已签署且有效的承诺制承诺书，无可核查。", $"Project {caseTask.Case.ProjectId} has no signed pledge-system pledge in force (signed with the signPledge task) to verify."));
 
         var broken = command.Broken!.Value;
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();

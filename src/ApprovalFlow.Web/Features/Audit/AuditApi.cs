@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Audit;
 
@@ -33,14 +34,14 @@ public static class AuditApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["page"] = ["Pages are numbered from 1."],
+                ["page"] = [L.T("页码从 1 开始。", "Pages are numbered from 1.")],
             });
         }
         if (subjectId is not null && string.IsNullOrWhiteSpace(subjectType))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["subjectType"] = ["Name the subject type (e.g. project, case, step) when asking for a subject id."],
+                ["subjectType"] = [L.T("按对象标识查询时，请同时指定对象类型（如 project、case、step）。", "Name the subject type (e.g. project, case, step) when asking for a subject id.")],
             });
         }
 
@@ -72,7 +73,7 @@ public static class AuditApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["note"] = [$"A note has at most {PingCommand.NoteLength} characters."],
+                ["note"] = [L.T($"说明最多 {PingCommand.NoteLength} 个字符。", $"A note has at most {PingCommand.NoteLength} characters.")],
             });
         }
         await sender.Send(new PingCommand(request?.Note), ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ApprovalFlow.Web.Identity;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Calendar;
 
@@ -36,7 +37,7 @@ public static class CalendarApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["year"] = [$"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}."],
+                ["year"] = [L.T($"只支持 {CalendarLimits.FirstYear} 至 {CalendarLimits.LastYear} 年。", $"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}.")],
             });
         }
         return TypedResults.Ok(await sender.Send(new GetCalendarYear(year), ct));
@@ -54,7 +55,7 @@ public static class CalendarApi
         }
         catch (CalendarRuleException refused)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused by a calendar rule", detail: refused.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: L.T("不符合日历规则", "Refused by a calendar rule"), detail: refused.Message);
         }
     }
 
@@ -68,5 +69,5 @@ public static class CalendarApi
     }
 
     private static ProblemHttpResult NoCallerName() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: "The caller has no user name to record the change with.");
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: L.T("调用者没有可用于记录变更的用户名。", "The caller has no user name to record the change with."));
 }

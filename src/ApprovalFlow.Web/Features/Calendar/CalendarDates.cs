@@ -1,4 +1,5 @@
 using System.Globalization;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Calendar;
 
@@ -9,12 +10,12 @@ public static class CalendarDates
     {
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors[field] = [$"\"{text}\" is not a date: use yyyy-MM-dd."];
+            errors[field] = [L.T($"“{text}”不是有效日期，请使用 yyyy-MM-dd 格式。", $"\"{text}\" is not a date: use yyyy-MM-dd.")];
             return null;
         }
         if (date.Year is < CalendarLimits.FirstYear or > CalendarLimits.LastYear)
         {
-            errors[field] = [$"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}."];
+            errors[field] = [L.T($"只支持 {CalendarLimits.FirstYear} 至 {CalendarLimits.LastYear} 年。", $"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}.")];
             return null;
         }
         return date;
@@ -28,7 +29,7 @@ public static class CalendarDates
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = ["Give a date (yyyy-MM-dd, China Standard Time) or a date and time with its offset."];
+            errors[field] = [L.T("请填写日期（yyyy-MM-dd，北京时间）或带时区偏移的日期时间。", "Give a date (yyyy-MM-dd, China Standard Time) or a date and time with its offset.")];
             return null;
         }
         text = text.Trim();
@@ -41,12 +42,12 @@ public static class CalendarDates
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
             || !HasOffset(text))
         {
-            errors[field] = [$"\"{text}\" is not a date and time with an offset, e.g. 2020-01-23T10:00:00+08:00."];
+            errors[field] = [L.T($"“{text}”不是带时区偏移的日期时间，如 2020-01-23T10:00:00+08:00。", $"\"{text}\" is not a date and time with an offset, e.g. 2020-01-23T10:00:00+08:00.")];
             return null;
         }
         if (instant.Year is < CalendarLimits.FirstYear or > CalendarLimits.LastYear)
         {
-            errors[field] = [$"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}."];
+            errors[field] = [L.T($"只支持 {CalendarLimits.FirstYear} 至 {CalendarLimits.LastYear} 年。", $"Only years {CalendarLimits.FirstYear} to {CalendarLimits.LastYear}.")];
             return null;
         }
         return instant.UtcDateTime;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mediator;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Calendar;
 
@@ -14,7 +15,7 @@ public sealed record GetWorkingDayDeadline(DateTime FromUtc, int Days) : IQuery<
         errors = [];
         var start = CalendarDates.ParseInstant(from, "from", errors);
         if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > CalendarLimits.MaxWorkingDays)
-            errors["days"] = [$"Give a whole number of working days from 0 to {CalendarLimits.MaxWorkingDays}."];
+            errors["days"] = [L.T($"请填写 0 至 {CalendarLimits.MaxWorkingDays} 之间的整数工作日数。", $"Give a whole number of working days from 0 to {CalendarLimits.MaxWorkingDays}.")];
         return errors.Count == 0 ? new GetWorkingDayDeadline(start!.Value, count) : null;
     }
 }

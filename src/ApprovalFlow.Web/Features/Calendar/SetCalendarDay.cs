@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Data;
 using Mediator;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Calendar;
 
@@ -21,19 +22,19 @@ public sealed record SetCalendarDay(DateOnly Date, CalendarDayKind Kind, string 
         var parsedDate = CalendarDates.Parse(date, "date", errors);
         CalendarDayKind kind = default;
         if (string.IsNullOrWhiteSpace(request?.Kind))
-            errors["kind"] = [$"Give the kind: \"{CalendarDayKinds.Holiday}\" or \"{CalendarDayKinds.MakeUpWorkday}\"."];
+            errors["kind"] = [L.T($"请填写类型：“{CalendarDayKinds.Holiday}”（节假日）或“{CalendarDayKinds.MakeUpWorkday}”（调休上班）。", $"Give the kind: \"{CalendarDayKinds.Holiday}\" or \"{CalendarDayKinds.MakeUpWorkday}\".")];
         else if (!CalendarDayKinds.TryParse(request.Kind.Trim(), out kind))
-            errors["kind"] = [$"Unknown kind \"{request.Kind}\": use \"{CalendarDayKinds.Holiday}\" or \"{CalendarDayKinds.MakeUpWorkday}\"."];
+            errors["kind"] = [L.T($"未知类型“{request.Kind}”，请使用“{CalendarDayKinds.Holiday}”（节假日）或“{CalendarDayKinds.MakeUpWorkday}”（调休上班）。", $"Unknown kind \"{request.Kind}\": use \"{CalendarDayKinds.Holiday}\" or \"{CalendarDayKinds.MakeUpWorkday}\".")];
         var name = request?.Name?.Trim();
         if (string.IsNullOrEmpty(name))
-            errors["name"] = ["Give the holiday the day belongs to, e.g. 春节."];
+            errors["name"] = [L.T("请填写该日所属的节日，如春节。", "Give the holiday the day belongs to, e.g. 春节.")];
         else if (name.Length > CalendarLimits.NameLength)
-            errors["name"] = [$"At most {CalendarLimits.NameLength} characters."];
+            errors["name"] = [L.T($"节日名称最多 {CalendarLimits.NameLength} 个字符。", $"At most {CalendarLimits.NameLength} characters.")];
         var reason = request?.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
-            errors["reason"] = ["Give the reason for the change, e.g. the notice it comes from."];
+            errors["reason"] = [L.T("请填写调整理由，如所依据的通知。", "Give the reason for the change, e.g. the notice it comes from.")];
         else if (reason.Length > CalendarLimits.SourceLength)
-            errors["reason"] = [$"At most {CalendarLimits.SourceLength} characters."];
+            errors["reason"] = [L.T($"调整理由最多 {CalendarLimits.SourceLength} 个字符。", $"At most {CalendarLimits.SourceLength} characters.")];
         return errors.Count == 0 ? new SetCalendarDay(parsedDate!.Value, kind, name!, reason!, changedBy) : null;
     }
 }
@@ -46,7 +47,7 @@ public sealed class SetCalendarDayHandler(AppDbContext db, CalendarChangePropaga
         if (command.Kind == CalendarDayKind.MakeUpWorkday && command.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
         {
             throw new CalendarRuleException(
-                $"A make-up working day (调休上班) must be a Saturday or a Sunday; {command.Date:yyyy-MM-dd} is a {command.Date.DayOfWeek} and is a working day already.");
+                L.T($"调休上班日须为星期六或星期日；{command.Date:yyyy-MM-dd} 是{"日一二三四五六"[(int)command.Date.DayOfWeek]}，本来就是工作日。", $"A make-up working day (调休上班) must be a Saturday or a Sunday; {command.Date:yyyy-MM-dd} is a {command.Date.DayOfWeek} and is a working day already."));
         }
 
         var day = await db.Set<CalendarDay>().FindAsync([command.Date], ct);

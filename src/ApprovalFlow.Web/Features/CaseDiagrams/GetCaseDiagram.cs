@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Lights;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed class GetCaseDiagramHandler(ISender sender, AppDbContext db, Workf
     {
         var approvalCase = await sender.Send(new GetCase(query.Actor, query.CaseId), ct);
         var instance = await engine.GetInstanceAsync(approvalCase.InstanceId, ct)
-            ?? throw RefusedException.NotFound($"The process instance of case {query.CaseId} no longer exists.");
+            ?? throw RefusedException.NotFound(L.T("该案件的流程实例已不存在。", $"The process instance of case {query.CaseId} no longer exists."));
         var xml = await engine.GetDefinitionXmlAsync(instance.DefinitionId, ct) ?? "";
         var model = await CaseModel.LoadAsync(engine, instance.DefinitionId, ct);
         var visits = await engine.GetElementHistoryAsync(approvalCase.InstanceId, ct);

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,11 +16,11 @@ public sealed class ListCreditRecordsHandler(AppDbContext db) : IQueryHandler<Li
     {
         if (!query.Actor.SeesEverything && await db.EnterpriseOfAsync(query.Actor.UserId, cancellationToken) != query.EnterpriseId)
         {
-            throw RefusedException.NotFound($"No enterprise {query.EnterpriseId} that you may see.");
+            throw RefusedException.NotFound(L.T("该企业不存在或您无权查看。", $"No enterprise {query.EnterpriseId} that you may see."));
         }
         if (!await db.Set<Enterprise>().AnyAsync(e => e.Id == query.EnterpriseId, cancellationToken))
         {
-            throw RefusedException.NotFound($"No enterprise has the id {query.EnterpriseId}.");
+            throw RefusedException.NotFound(L.T("该企业不存在。", $"No enterprise has the id {query.EnterpriseId}."));
         }
         var records = await db.Set<CreditRecord>().AsNoTracking().Where(r => r.EnterpriseId == query.EnterpriseId).ToListAsync(cancellationToken);
         return records.OrderBy(r => r.RecordedAt).Select(CreditRecordResponse.From).ToArray();

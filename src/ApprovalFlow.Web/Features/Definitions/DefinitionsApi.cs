@@ -6,6 +6,7 @@ using System.Security.Claims;
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Definitions;
 
@@ -44,8 +45,8 @@ public static class DefinitionsApi
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "BPMN XML expected",
-                detail: "Send the model as the body with Content-Type: application/xml.");
+                title: L.T("须提交 BPMN XML", "BPMN XML expected"),
+                detail: L.T("请以请求正文提交流程模型，Content-Type 为 application/xml。", "Send the model as the body with Content-Type: application/xml."));
         }
 
         // An empty body is refused by the command like any other empty model: 400 with errors.xml, as the designer's publish.
@@ -65,7 +66,8 @@ public static class DefinitionsApi
     {
         var definition = (await engine.ListDefinitionsAsync(ct)).FirstOrDefault(d => d.Id == id);
         return definition is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No deployed definition has id {id}.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: RefusedException.TitleOf(StatusCodes.Status404NotFound),
+                detail: L.T("该已部署的流程定义不存在。", $"No deployed definition has id {id}."))
             : TypedResults.Ok(ToResponse(definition));
     }
 

@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Designer;
 
@@ -7,6 +8,6 @@ public static class DesignerAccess
 {
     public static void RequireAdministrator(Actor actor)
     {
-        if (!actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator may use the workflow designer.");
+        if (!actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以使用流程设计器。", "Only an administrator may use the workflow designer."));
     }
 }

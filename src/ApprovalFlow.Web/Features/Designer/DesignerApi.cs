@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ApprovalFlow.Web.Features.Definitions;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -53,7 +54,7 @@ public static class DesignerApi
     {
         if (request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) != true)
         {
-            throw RefusedException.Invalid("body", "Send the model as the body with Content-Type: application/xml.");
+            throw RefusedException.Invalid("body", L.T("请以请求正文提交流程模型，Content-Type 为 application/xml。", "Send the model as the body with Content-Type: application/xml."));
         }
         using var reader = new StreamReader(new MemoryStream(await ModelBody.ReadAsync(request, ct)));
         return await reader.ReadToEndAsync(ct);

@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Designer;
@@ -15,7 +16,7 @@ public sealed class GetDefinitionXmlHandler(WorkflowEngine engine) : IQueryHandl
     {
         DesignerAccess.RequireAdministrator(query.Actor);
         var definition = (await engine.ListDefinitionsAsync(ct)).FirstOrDefault(d => d.Id == query.DefinitionId)
-            ?? throw RefusedException.NotFound($"No deployed definition has id {query.DefinitionId}.");
+            ?? throw RefusedException.NotFound(L.T("该已部署的流程定义不存在。", $"No deployed definition has id {query.DefinitionId}."));
         var xml = await engine.GetDefinitionXmlAsync(query.DefinitionId, ct) ?? "";
         return new DefinitionXmlResponse(definition.Id, definition.Key, definition.Version, xml);
     }

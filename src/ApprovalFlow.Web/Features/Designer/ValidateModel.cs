@@ -1,5 +1,6 @@
 using ApprovalFlow.Engine;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Designer;
@@ -18,7 +19,7 @@ public sealed class ValidateModelHandler(WorkflowEngine engine) : IQueryHandler<
     public async ValueTask<ModelValidationResponse> Handle(ValidateModel query, CancellationToken ct)
     {
         DesignerAccess.RequireAdministrator(query.Actor);
-        if (string.IsNullOrWhiteSpace(query.Xml)) throw RefusedException.Invalid("xml", "The model is empty; send BPMN 2.0 XML.");
+        if (string.IsNullOrWhiteSpace(query.Xml)) throw RefusedException.Invalid("xml", L.T("流程模型为空，请提交 BPMN 2.0 XML。", "The model is empty; send BPMN 2.0 XML."));
         var result = await engine.ValidateAsync(query.Xml, ct);
         var first = result.Processes.FirstOrDefault();
         return new ModelValidationResponse(result.Valid, first?.ProcessKey, first?.ProcessName, result.Problems.Select(ModelProblem.From).ToList());

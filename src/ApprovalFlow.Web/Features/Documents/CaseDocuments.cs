@@ -45,7 +45,7 @@ public sealed class CaseDocuments(AppDbContext db, WorkflowEngine engine, Docume
             .Include(c => c.Steps).ThenInclude(s => s.Changes)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == caseId, ct)
-            ?? throw RefusedException.NotFound(Ui.Shell.L.T($"案件 {caseId} 不存在。", $"Case {caseId} does not exist."));
+            ?? throw RefusedException.NotFound(Ui.Shell.L.T("该案件不存在或您无权查看。", $"Case {caseId} does not exist."));
         return await FactsAsync(approvalCase, ct);
     }
 

@@ -4,6 +4,7 @@ using ApprovalFlow.Web.Features.Projects;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Documents;
 
@@ -44,12 +45,12 @@ public static class DocumentsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["kind"] = [$"The kind must be one of {string.Join(", ", DocumentKinds.All.Select(k => k.Term()))}."],
+                ["kind"] = [L.T($"文书类型须为以下之一：{string.Join("、", DocumentKinds.All.Select(k => k.Term()))}。", $"The kind must be one of {string.Join(", ", DocumentKinds.All.Select(k => k.Term()))}.")],
             });
         }
         if (step is not { } stepId)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["step"] = ["Name the step (?step=)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["step"] = [L.T("请指定审批环节（?step=）。", "Name the step (?step=).")] });
         }
         var baseUrl = BaseUrl(http);
         IQuery<DocumentFile> query = documentKind switch

@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,17 +24,17 @@ public sealed class AssignEnterpriseUserHandler(AppDbContext db) : ICommandHandl
     {
         if (string.IsNullOrWhiteSpace(command.Email))
         {
-            throw RefusedException.Invalid("email", "Enter the email of the user who acts for the enterprise.");
+            throw RefusedException.Invalid("email", L.T("请填写代表该企业办理的用户的电子邮箱。", "Enter the email of the user who acts for the enterprise."));
         }
         if (!await db.Set<Enterprise>().AnyAsync(e => e.Id == command.EnterpriseId, cancellationToken))
         {
-            throw RefusedException.NotFound($"Enterprise {command.EnterpriseId} does not exist.");
+            throw RefusedException.NotFound(L.T("该企业不存在。", $"Enterprise {command.EnterpriseId} does not exist."));
         }
         var normalizedEmail = command.Email.Trim().ToUpperInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken);
         if (user is null)
         {
-            throw RefusedException.Invalid("email", $"No user has the email {command.Email.Trim()}.");
+            throw RefusedException.Invalid("email", L.T($"没有使用电子邮箱 {command.Email.Trim()} 的用户。", $"No user has the email {command.Email.Trim()}."));
         }
         var isEnterpriseUser = await (
             from userRole in db.UserRoles
@@ -42,7 +43,7 @@ public sealed class AssignEnterpriseUserHandler(AppDbContext db) : ICommandHandl
             select userRole).AnyAsync(cancellationToken);
         if (!isEnterpriseUser)
         {
-            throw RefusedException.Conflict($"{user.Email} is not in the role {AppRoles.Enterprise}; only enterprise users act for an enterprise.");
+            throw RefusedException.Conflict(L.T($"{user.Email} 不是企业用户；只有企业用户可以代表企业办理。", $"{user.Email} is not in the role {AppRoles.Enterprise}; only enterprise users act for an enterprise."));
         }
         user.EnterpriseId = command.EnterpriseId;
         return new EnterpriseUserResponse(user.Id, user.Email!, command.EnterpriseId);

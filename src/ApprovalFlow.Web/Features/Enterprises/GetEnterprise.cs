@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class GetEnterpriseHandler(AppDbContext db) : IQueryHandler<GetEnt
             ? await db.Set<Enterprise>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.Id, cancellationToken)
             : null;
         return enterprise is null
-            ? throw RefusedException.NotFound($"Enterprise {query.Id} does not exist.")
+            ? throw RefusedException.NotFound(L.T("该企业不存在。", $"Enterprise {query.Id} does not exist."))
             : EnterpriseResponse.From(enterprise);
     }
 }

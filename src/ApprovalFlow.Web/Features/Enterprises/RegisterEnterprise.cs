@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class RegisterEnterpriseHandler(AppDbContext db, TimeProvider cloc
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
         {
-            errors["name"] = ["Enter the enterprise's registered name, at most 200 characters."];
+            errors["name"] = [L.T("请填写企业登记名称，最多 200 个字符。", "Enter the enterprise's registered name, at most 200 characters.")];
         }
         if (!UnifiedSocialCreditCode.TryNormalise(command.CreditCode, out var creditCode, out var creditCodeError))
         {
@@ -33,12 +34,12 @@ public sealed class RegisterEnterpriseHandler(AppDbContext db, TimeProvider cloc
         }
         if (string.IsNullOrWhiteSpace(command.ContactName) || command.ContactName.Trim().Length > 50)
         {
-            errors["contactName"] = ["Enter the contact person, at most 50 characters."];
+            errors["contactName"] = [L.T("请填写联系人，最多 50 个字符。", "Enter the contact person, at most 50 characters.")];
         }
         if (string.IsNullOrWhiteSpace(command.ContactPhone) || command.ContactPhone.Trim().Length > 30
             || !command.ContactPhone.Trim().All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')'))
         {
-            errors["contactPhone"] = ["Enter the contact phone number: digits, spaces, '-', '+' and brackets, at most 30 characters."];
+            errors["contactPhone"] = [L.T("请填写联系电话：可含数字、空格、“-”“+”和括号，最多 30 个字符。", "Enter the contact phone number: digits, spaces, '-', '+' and brackets, at most 30 characters.")];
         }
         if (errors.Count > 0)
         {
@@ -47,7 +48,7 @@ public sealed class RegisterEnterpriseHandler(AppDbContext db, TimeProvider cloc
 
         if (await db.Set<Enterprise>().AnyAsync(e => e.CreditCode == creditCode, cancellationToken))
         {
-            throw RefusedException.Conflict($"An enterprise with the unified social credit code {creditCode} is already registered.");
+            throw RefusedException.Conflict(L.T($"统一社会信用代码为 {creditCode} 的企业已登记。", $"An enterprise with the unified social credit code {creditCode} is already registered."));
         }
         var enterprise = new Enterprise
         {

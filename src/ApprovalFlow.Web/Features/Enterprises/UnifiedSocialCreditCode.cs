@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Enterprises;
 
@@ -40,27 +41,27 @@ public static class UnifiedSocialCreditCode
         code = "";
         if (string.IsNullOrWhiteSpace(text))
         {
-            return "Enter the unified social credit code (统一社会信用代码), 18 characters.";
+            return L.T("请填写统一社会信用代码，共 18 位。", "Enter the unified social credit code (统一社会信用代码), 18 characters.");
         }
         code = Normalise(text.Trim());
         if (code.Length != Length)
         {
-            return $"A unified social credit code has {Length} characters; this one has {code.Length}.";
+            return L.T($"统一社会信用代码为 {Length} 位；所填代码为 {code.Length} 位。", $"A unified social credit code has {Length} characters; this one has {code.Length}.");
         }
         for (var i = 0; i < code.Length; i++)
         {
             if (!Characters.Contains(code[i]))
             {
-                return $"'{code[i]}' at position {i + 1} does not occur in credit codes: they use digits and capital letters except I, O, S, V and Z.";
+                return L.T($"第 {i + 1} 位的“{code[i]}”不会出现在统一社会信用代码中：代码由数字和除 I、O、S、V、Z 以外的大写字母组成。", $"'{code[i]}' at position {i + 1} does not occur in credit codes: they use digits and capital letters except I, O, S, V and Z.");
             }
             if (i is >= 2 and <= 7 && !char.IsAsciiDigit(code[i]))
             {
-                return $"'{code[i]}' at position {i + 1} is not a digit: positions 3 to 8 are the registering authority's region code.";
+                return L.T($"第 {i + 1} 位的“{code[i]}”不是数字：第 3 至 8 位是登记管理机关的行政区划码。", $"'{code[i]}' at position {i + 1} is not a digit: positions 3 to 8 are the registering authority's region code.");
             }
         }
         return CheckCharacter(code.AsSpan(0, Length - 1)) == code[^1]
             ? null
-            : "The check character (the last one) does not match the rest of the credit code, so a character is probably mistyped.";
+            : L.T("校验码（最后一位）与代码其余部分不符，可能有字符填错。", "The check character (the last one) does not match the rest of the credit code, so a character is probably mistyped.");
     }
 
     private static string Normalise(string text) =>

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class GetGapHandler(AppDbContext db, ApprovalFlow.Web.Features.Lig
         var gap = await db.Set<ToleratedGap>().AsNoTracking().Include(g => g.Materials).SingleOrDefaultAsync(g => g.Id == query.Id, cancellationToken);
         if (gap is null || !await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).AnyAsync(p => p.Id == gap.ProjectId, cancellationToken))
         {
-            throw RefusedException.NotFound($"No tolerated gap {query.Id} that you may see.");
+            throw RefusedException.NotFound(L.T("该容缺事项不存在或您无权查看。", $"No tolerated gap {query.Id} that you may see."));
         }
         return ToleratedGapResponse.From(gap, lights, clock.GetUtcNow().UtcDateTime);
     }

@@ -5,5 +5,5 @@ namespace ApprovalFlow.Web.Features.Gaps;
 /// <summary>A refused business rule: a short rule name (for clients and tests) and the detail a person reads.</summary>
 public sealed record Refusal(string Rule, string Detail, int Status = StatusCodes.Status409Conflict)
 {
-    public RefusedException ToException() => new(Status, "Refused: " + Rule, Detail);
+    public RefusedException ToException() => RefusedException.Refused(Rule, Detail, Status);
 }

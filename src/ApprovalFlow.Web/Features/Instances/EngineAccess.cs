@@ -35,7 +35,7 @@ public static class EngineAccess
         var result = await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation);
         if (result.Succeeded) return null;
         var (status, message) = AccessRefusal.Of(result);
-        return TypedResults.Problem(statusCode: status, detail: message);
+        return TypedResults.Problem(statusCode: status, title: Projects.RefusedException.TitleOf(status), detail: message);
     }
 
     private static bool TryRouteId(HttpContext http, out Guid id)

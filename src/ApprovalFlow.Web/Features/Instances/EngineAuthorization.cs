@@ -51,7 +51,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
     {
         if (await RefusalAsync(actor, resource, operation) is { } refusal)
         {
-            throw new RefusedException(refusal.Status, ReasonPhrases(refusal.Status), refusal.Message);
+            throw new RefusedException(refusal.Status, RefusedException.TitleOf(refusal.Status), refusal.Message);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
     public async Task<TaskSnapshot> RequireTaskAsync(Actor actor, Guid taskId, EngineOperation operation, CancellationToken ct)
     {
         var task = await engine.GetTaskAsync(taskId, ct)
-            ?? throw RefusedException.NotFound(L.T($"任务 {taskId} 不存在。", $"Task {taskId} does not exist."));
+            ?? throw RefusedException.NotFound(L.T("该任务不存在或您无权查看。", $"Task {taskId} does not exist."));
         await RequireAsync(actor, task, operation);
         return task;
     }
@@ -68,12 +68,10 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
     public async Task<InstanceSnapshot> RequireInstanceAsync(Actor actor, Guid instanceId, EngineOperation operation, CancellationToken ct)
     {
         var instance = await engine.GetInstanceAsync(instanceId, ct)
-            ?? throw RefusedException.NotFound(L.T($"流程实例 {instanceId} 不存在。", $"Process instance {instanceId} does not exist."));
+            ?? throw RefusedException.NotFound(L.T("该流程实例不存在或您无权查看。", $"Process instance {instanceId} does not exist."));
         await RequireAsync(actor, instance, operation);
         return instance;
     }
-
-    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
     private async Task<AccessRefusal?> TaskRefusalAsync(Actor actor, TaskSnapshot task, EngineOperation operation)
     {
@@ -131,7 +129,7 @@ public sealed class EngineAuthorization(AppDbContext db, WorkflowEngine engine) 
         if (approvalCase is not null)
         {
             var visible = await (await db.CasesVisibleToAsync(engine, actor, default)).AnyAsync(c => c.Id == approvalCase.Id);
-            if (!visible) return Refuse(StatusCodes.Status404NotFound, L.T($"流程实例 {instance.Id} 不存在。", $"Process instance {instance.Id} does not exist."));
+            if (!visible) return Refuse(StatusCodes.Status404NotFound, L.T("该流程实例不存在或您无权查看。", $"Process instance {instance.Id} does not exist."));
             return operation == EngineOperation.See
                 ? null
                 : Refuse(StatusCodes.Status409Conflict, L.T(

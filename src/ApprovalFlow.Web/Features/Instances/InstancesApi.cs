@@ -6,6 +6,7 @@ using ApprovalFlow.Engine;
 using Mediator;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Instances;
 
@@ -54,5 +55,6 @@ public static partial class InstancesApi
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"Process instance {id} does not exist.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: RefusedException.TitleOf(StatusCodes.Status404NotFound),
+            detail: L.T("该流程实例不存在。", $"Process instance {id} does not exist."));
 }

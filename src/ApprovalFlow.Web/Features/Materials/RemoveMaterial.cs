@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +19,9 @@ public sealed class RemoveMaterialHandler(AppDbContext db) : ICommandHandler<Rem
 {
     public async ValueTask<Unit> Handle(RemoveMaterial command, CancellationToken cancellationToken)
     {
-        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden("Only an administrator edits the material catalogue.");
+        if (!command.Actor.IsAdministrator) throw RefusedException.Forbidden(L.T("只有管理员可以维护材料目录。", "Only an administrator edits the material catalogue."));
         var material = await db.Set<MaterialRequirement>().SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken)
-            ?? throw RefusedException.NotFound($"No material has the id {command.Id}.");
+            ?? throw RefusedException.NotFound(L.T("该材料不存在。", $"No material has the id {command.Id}."));
         db.Remove(material);
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,8 @@ public sealed class ListInboxHandler(AppDbContext db) : IQueryHandler<ListInbox,
     public async ValueTask<InboxPage> Handle(ListInbox query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (query.Page is < 1) errors["page"] = ["The page starts at 1."];
-        if (query.PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
+        if (query.Page is < 1) errors["page"] = [L.T("页码从 1 开始。", "The page starts at 1.")];
+        if (query.PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [L.T($"每页条数须在 1 至 {MaxPageSize} 之间。", $"The page size is between 1 and {MaxPageSize}.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
         var page = query.Page ?? 1;
         var size = query.PageSize ?? 20;

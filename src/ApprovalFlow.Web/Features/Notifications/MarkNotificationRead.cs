@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class MarkNotificationReadHandler(AppDbContext db, TimeProvider cl
     public async ValueTask<NotificationResponse> Handle(MarkNotificationRead command, CancellationToken ct)
     {
         var notification = await db.Set<Notification>().SingleOrDefaultAsync(n => n.Id == command.Id && n.UserId == command.Actor.UserId, ct)
-            ?? throw RefusedException.NotFound($"No message {command.Id} in your inbox.");
+            ?? throw RefusedException.NotFound(L.T("您的消息中没有这条消息。", $"No message {command.Id} in your inbox."));
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return NotificationResponse.From(notification);

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Enterprises;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class GetPledgeHandler(AppDbContext db) : IQueryHandler<GetPledge,
         var pledge = await db.Set<Pledge>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken);
         if (pledge is null || !await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).AnyAsync(p => p.Id == pledge.ProjectId, cancellationToken))
         {
-            throw RefusedException.NotFound($"No pledge {query.Id} that you may see.");
+            throw RefusedException.NotFound(L.T("该承诺书不存在或您无权查看。", $"No pledge {query.Id} that you may see."));
         }
         var verifications = await db.Set<PledgeVerification>().AsNoTracking().Where(v => v.PledgeId == pledge.Id).ToListAsync(cancellationToken);
         return PledgeResponse.From(pledge, verifications);

@@ -30,7 +30,7 @@ public sealed class PledgeAccess(AppDbContext db, WorkflowEngine engine)
         var county = await db.Set<Project>().Where(p => p.Id == pledge.ProjectId).Select(p => p.CountyCode).SingleAsync(ct);
         if (!caller.SeesCounty(county))
         {
-            throw RefusedException.NotFound(L.T($"承诺 {pledge.Id} 不存在。", $"No pledge has the id {pledge.Id}."));
+            throw RefusedException.NotFound(L.T("该承诺书不存在或您无权查看。", $"No pledge has the id {pledge.Id}."));
         }
         if (!await ReliesOnAsync(caller, department, pledge, ct))
         {

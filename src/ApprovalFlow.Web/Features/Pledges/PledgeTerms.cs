@@ -15,6 +15,16 @@ public static class PledgeTerms
         _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, null),
     };
 
+    /// <summary>The status as a person reads it in Chinese, for refusals.</summary>
+    public static string Chinese(this PledgeStatus status) => status switch
+    {
+        PledgeStatus.Signed => "已签署",
+        PledgeStatus.Kept => "已履行",
+        PledgeStatus.Broken => "已违诺",
+        PledgeStatus.Revoked => "已撤回",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     public static string Term(this PledgeStatus status) => status switch
     {
         PledgeStatus.Signed => "signed",

@@ -5,6 +5,7 @@ using ApprovalFlow.Web.Features.Credit;
 using ApprovalFlow.Web.Features.Gaps;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,19 +29,19 @@ public sealed class RecordBreachHandler(AppDbContext db, TimeProvider clock, Ple
         var roles = command.Actor.Roles;
         if (!roles.Contains(AppRoles.Officer) && !roles.Contains(AppRoles.Supervisor) && !roles.Contains(AppRoles.Administrator))
         {
-            throw RefusedException.Forbidden("Only an officer, a supervisor or an administrator records a breach.");
+            throw RefusedException.Forbidden(L.T("只有审批人员、监督人员或管理员可以记录违诺。", "Only an officer, a supervisor or an administrator records a breach."));
         }
         var reason = command.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 2000)
         {
-            throw RefusedException.Invalid("reason", "Say how the pledge was broken, at most 2000 characters.");
+            throw RefusedException.Invalid("reason", L.T("请说明违反承诺的情形，最多 2000 个字符。", "Say how the pledge was broken, at most 2000 characters."));
         }
         var pledge = await db.Set<Pledge>().SingleOrDefaultAsync(p => p.Id == command.PledgeId, cancellationToken)
-            ?? throw RefusedException.NotFound($"No pledge has the id {command.PledgeId}.");
+            ?? throw RefusedException.NotFound(L.T("该承诺书不存在。", $"No pledge has the id {command.PledgeId}."));
         await access.RequireMayJudgeAsync(command.Actor, pledge, cancellationToken);
         if (!pledge.IsInForce)
         {
-            throw RefusedException.Conflict($"The pledge is already {pledge.Status.Term()}.");
+            throw RefusedException.Conflict(L.T($"该承诺书已是“{pledge.Status.Chinese()}”状态。", $"The pledge is already {pledge.Status.Term()}."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

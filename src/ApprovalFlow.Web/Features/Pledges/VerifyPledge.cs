@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,22 +26,22 @@ public sealed class VerifyPledgeHandler(AppDbContext db, TimeProvider clock, ISe
     {
         if (!command.Actor.Roles.Contains(AppRoles.Officer) && !command.Actor.Roles.Contains(AppRoles.Supervisor))
         {
-            throw RefusedException.Forbidden("Only an officer or a supervisor verifies pledges.");
+            throw RefusedException.Forbidden(L.T("只有审批人员或监督人员可以核查承诺。", "Only an officer or a supervisor verifies pledges."));
         }
         var errors = new Dictionary<string, string[]>();
-        if (!PledgeTerms.TryReadMethod(command.Method, out var method)) errors["method"] = [$"The method must be one of {PledgeTerms.MethodChoices}."];
+        if (!PledgeTerms.TryReadMethod(command.Method, out var method)) errors["method"] = [L.T($"核查方式须为以下之一：{PledgeTerms.MethodChoices}。", $"The method must be one of {PledgeTerms.MethodChoices}.")];
         var kept = PledgeTerms.ReadKept(command.Result);
-        if (kept is null) errors["result"] = [$"The result must be one of {PledgeTerms.ResultChoices}."];
+        if (kept is null) errors["result"] = [L.T($"核查结果须为以下之一：{PledgeTerms.ResultChoices}。", $"The result must be one of {PledgeTerms.ResultChoices}.")];
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        if (note is { Length: > 2000 }) errors["note"] = ["The note has at most 2000 characters."];
+        if (note is { Length: > 2000 }) errors["note"] = [L.T("说明最多 2000 个字符。", "The note has at most 2000 characters.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var pledge = await db.Set<Pledge>().SingleOrDefaultAsync(p => p.Id == command.PledgeId, cancellationToken)
-            ?? throw RefusedException.NotFound($"No pledge has the id {command.PledgeId}.");
+            ?? throw RefusedException.NotFound(L.T("该承诺书不存在。", $"No pledge has the id {command.PledgeId}."));
         await access.RequireMayJudgeAsync(command.Actor, pledge, cancellationToken);
         if (!pledge.IsInForce)
         {
-            throw RefusedException.Conflict($"The pledge is {pledge.Status.Term()}; only a signed or kept pledge is verified.");
+            throw RefusedException.Conflict(L.T($"该承诺书为“{pledge.Status.Chinese()}”状态；只有已签署或已履行的承诺书可以核查。", $"The pledge is {pledge.Status.Term()}; only a signed or kept pledge is verified."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

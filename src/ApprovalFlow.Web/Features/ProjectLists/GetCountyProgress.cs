@@ -2,6 +2,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Counties;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,8 @@ public sealed class GetCountyProgressHandler(AppDbContext db, TimeProvider clock
         var today = ChinaStandardTime.DateOf(clock.GetUtcNow().UtcDateTime);
         var year = query.Year ?? today.Year;
         var through = query.ThroughMonth ?? (year == today.Year ? today.Month : 12);
-        if (year is < 2000 or > 2100) throw RefusedException.Invalid("year", "The year must be within 2000..2100.");
-        if (through is < 1 or > 12) throw RefusedException.Invalid("throughMonth", "The month must be within 1..12.");
+        if (year is < 2000 or > 2100) throw RefusedException.Invalid("year", L.T("年份须在 2000 至 2100 之间。", "The year must be within 2000..2100."));
+        if (through is < 1 or > 12) throw RefusedException.Invalid("throughMonth", L.T("月份须在 1 至 12 之间。", "The month must be within 1..12."));
 
         // Amounts are summed here: SQLite keeps decimals as text.
         var rows = await (

@@ -1,5 +1,6 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class ListProjectsOnListHandler(AppDbContext db) : IQueryHandler<L
     public async ValueTask<ProjectListResponse> Handle(ListProjectsOnList query, CancellationToken cancellationToken)
     {
         if (!ProjectTerms.TryReadList(query.List, out var list) || !ProjectListTerms.Three.Contains(list))
-            throw RefusedException.NotFound($"There is no list '{query.List}'; the three lists are under-construction, planned-new-start and reserve.");
+            throw RefusedException.NotFound(L.T($"没有“{query.List}”清单；三个清单为 under-construction（在建）、planned-new-start（拟新开工）和 reserve（储备）。", $"There is no list '{query.List}'; the three lists are under-construction, planned-new-start and reserve."));
 
         var projects = await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken))
             .AsNoTracking().Where(p => p.List == list).ToListAsync(cancellationToken);

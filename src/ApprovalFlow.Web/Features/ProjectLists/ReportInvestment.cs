@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,19 +36,19 @@ public sealed class ReportInvestmentHandler(AppDbContext db, TimeProvider clock)
         var today = ChinaStandardTime.DateOf(now);
         var errors = new Dictionary<string, string[]>();
         if (!DateOnly.TryParseExact((command.Month ?? "").Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            errors["month"] = ["The month must read yyyy-MM, e.g. 2026-10."];
+            errors["month"] = [L.T("月份格式须为 yyyy-MM，如 2026-10。", "The month must read yyyy-MM, e.g. 2026-10.")];
         else if (month > today)
-            errors["month"] = ["A month is reported once it has begun."];
+            errors["month"] = [L.T("月份开始后方可填报该月投资。", "A month is reported once it has begun.")];
         if (command.AmountCompleted is not { } amount || amount < 0 || amount > 100_000_000m)
-            errors["amountCompleted"] = ["The amount completed, in 万元, must be given and not negative."];
-        if (command.Note is { Length: > 1000 }) errors["note"] = ["At most 1000 characters."];
+            errors["amountCompleted"] = [L.T("请填写完成投资额（万元），不得为负数。", "The amount completed, in 万元, must be given and not negative.")];
+        if (command.Note is { Length: > 1000 }) errors["note"] = [L.T("说明最多 1000 个字符。", "At most 1000 characters.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var project = await (await db.ProjectsVisibleToAsync(command.Actor, cancellationToken))
             .SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken)
-            ?? throw RefusedException.NotFound($"Project {command.ProjectId} does not exist.");
+            ?? throw RefusedException.NotFound(L.T("该项目不存在。", $"Project {command.ProjectId} does not exist."));
         if (await db.Set<InvestmentReport>().AnyAsync(r => r.ProjectId == project.Id && r.Year == month.Year && r.Month == month.Month, cancellationToken))
-            throw RefusedException.Conflict($"Project {project.Code} has already reported {month:yyyy-MM}; a reported figure is not replaced.");
+            throw RefusedException.Conflict(L.T($"项目“{project.Name}”已填报 {month:yyyy-MM} 的投资，已填报的数据不能替换。", $"Project {project.Code} has already reported {month:yyyy-MM}; a reported figure is not replaced."));
 
         var report = new InvestmentReport
         {

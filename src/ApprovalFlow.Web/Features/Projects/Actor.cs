@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Projects;
 
@@ -14,7 +15,7 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
 
     /// <summary>Identity always issues both claims; a principal without them cannot be recorded as acting.</summary>
     public static Actor Of(ClaimsPrincipal user) =>
-        From(user) ?? throw RefusedException.Forbidden("The caller has no user id or name to act with.");
+        From(user) ?? throw RefusedException.Forbidden(L.T("调用者没有可用于办理的用户标识或用户名。", "The caller has no user id or name to act with."));
 
     public static Actor? From(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id && Caller.Id(user) is { Length: > 0 } name

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class AssignPairedLeaderHandler(AppDbContext db, TimeProvider cloc
         var name = string.IsNullOrWhiteSpace(command.Name) ? null : command.Name.Trim();
         if (name is { Length: > 256 })
         {
-            throw RefusedException.Invalid("name", "The leader's name has at most 256 characters.");
+            throw RefusedException.Invalid("name", L.T("包联领导姓名最多 256 个字符。", "The leader's name has at most 256 characters."));
         }
         if (userId is not null)
         {
@@ -35,13 +36,13 @@ public sealed class AssignPairedLeaderHandler(AppDbContext db, TimeProvider cloc
                 join role in db.Roles on userRole.RoleId equals role.Id
                 where user.Id == userId && role.Name == AppRoles.PairedLeader
                 select new { user.Email, user.UserName }).SingleOrDefaultAsync(cancellationToken)
-                ?? throw RefusedException.Invalid("userId", $"No user with the id {userId} is in the role {AppRoles.PairedLeader}.");
+                ?? throw RefusedException.Invalid("userId", L.T("所选用户不存在或不是包联领导。", $"No user with the id {userId} is in the role {AppRoles.PairedLeader}."));
             name ??= leader.Email ?? leader.UserName;
         }
 
         var project = await (await db.ProjectsVisibleToAsync(command.Actor, cancellationToken))
             .SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken)
-            ?? throw RefusedException.NotFound($"Project {command.ProjectId} does not exist.");
+            ?? throw RefusedException.NotFound(L.T("该项目不存在。", $"Project {command.ProjectId} does not exist."));
         db.Add(project.AssignPairedLeader(userId, name, command.Actor.Name, clock.GetUtcNow().UtcDateTime));
         return ProjectResponse.From(project);
     }

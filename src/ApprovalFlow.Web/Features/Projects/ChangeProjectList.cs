@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Identity;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,11 +32,11 @@ public sealed class ChangeProjectListHandler(AppDbContext db, TimeProvider clock
         var errors = new Dictionary<string, string[]>();
         if (!ProjectTerms.TryReadList(command.List, out var list))
         {
-            errors["list"] = [$"The list must be one of {ProjectTerms.ListChoices}."];
+            errors["list"] = [L.T($"清单须为以下之一：{ProjectTerms.ListChoices}。", $"The list must be one of {ProjectTerms.ListChoices}.")];
         }
         if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > 1000)
         {
-            errors["reason"] = ["Say why the project moves, at most 1000 characters; the reason is kept in its history."];
+            errors["reason"] = [L.T("请说明调整清单的理由，最多 1000 个字符；理由将记入项目历史。", "Say why the project moves, at most 1000 characters; the reason is kept in its history.")];
         }
         if (errors.Count > 0)
         {
@@ -44,10 +45,10 @@ public sealed class ChangeProjectListHandler(AppDbContext db, TimeProvider clock
 
         var project = await (await db.ProjectsVisibleToAsync(command.Actor, cancellationToken))
             .SingleOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken)
-            ?? throw RefusedException.NotFound($"Project {command.ProjectId} does not exist.");
+            ?? throw RefusedException.NotFound(L.T("该项目不存在。", $"Project {command.ProjectId} does not exist."));
         if (project.List == list)
         {
-            throw RefusedException.Conflict($"Project {project.Code} is already on the {list.Term()} list.");
+            throw RefusedException.Conflict(L.T($"项目“{project.Name}”已在{ProjectLists.ProjectListTerms.Heading(list)}清单中。", $"Project {project.Code} is already on the {list.Term()} list."));
         }
         db.Add(project.MoveTo(list, command.Reason!.Trim(), command.Actor.Name, clock.GetUtcNow().UtcDateTime));
         return ProjectResponse.From(project);

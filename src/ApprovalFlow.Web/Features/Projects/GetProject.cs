@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class GetProjectHandler(AppDbContext db) : IQueryHandler<GetProjec
         var project = await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken))
             .AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken)
-            ?? throw RefusedException.NotFound($"Project {query.Id} does not exist.");
+            ?? throw RefusedException.NotFound(L.T("该项目不存在。", $"Project {query.Id} does not exist."));
         return ProjectResponse.From(project);
     }
 }

@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class GetProjectHistoryHandler(AppDbContext db) : IQueryHandler<Ge
     {
         if (!await (await db.ProjectsVisibleToAsync(query.Actor, cancellationToken)).AnyAsync(p => p.Id == query.Id, cancellationToken))
         {
-            throw RefusedException.NotFound($"Project {query.Id} does not exist.");
+            throw RefusedException.NotFound(L.T("该项目不存在。", $"Project {query.Id} does not exist."));
         }
         var entries = await db.Set<ProjectHistoryEntry>()
             .AsNoTracking()

@@ -1,4 +1,5 @@
 using ApprovalFlow.Web.Data;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +29,14 @@ public sealed class ListProjectsHandler(AppDbContext db) : IQueryHandler<ListPro
         {
             var list = ProjectTerms.TryReadList(query.List, out var l)
                 ? l
-                : throw RefusedException.Invalid("list", $"The list must be one of {ProjectTerms.ListChoices}.");
+                : throw RefusedException.Invalid("list", L.T($"清单须为以下之一：{ProjectTerms.ListChoices}。", $"The list must be one of {ProjectTerms.ListChoices}."));
             projects = projects.Where(p => p.List == list);
         }
         if (query.Kind is not null)
         {
             var kind = ProjectTerms.TryReadKind(query.Kind, out var k)
                 ? k
-                : throw RefusedException.Invalid("kind", $"The kind must be one of {ProjectTerms.KindChoices}.");
+                : throw RefusedException.Invalid("kind", L.T($"项目类型须为以下之一：{ProjectTerms.KindChoices}。", $"The kind must be one of {ProjectTerms.KindChoices}."));
             projects = projects.Where(p => p.Kind == kind);
         }
         var rows = await projects.OrderByDescending(p => p.RegisteredAt).ThenBy(p => p.Name).ToListAsync(cancellationToken);

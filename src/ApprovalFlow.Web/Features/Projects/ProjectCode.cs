@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Projects;
 
@@ -56,7 +57,7 @@ public sealed record ProjectCode
         format = ProjectCodeFormat.Gbt40058;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return $"Enter the project code (项目代码), e.g. {Example}.";
+            return L.T($"请填写项目代码，如 {Example}。", $"Enter the project code (项目代码), e.g. {Example}.");
         }
 
         var typed = Normalise(text.Trim());
@@ -65,8 +66,9 @@ public sealed record ProjectCode
             var c = typed[i];
             if (!char.IsAsciiDigit(c) && c != '-')
             {
-                return $"'{c}' at position {i + 1} is {(char.IsLetter(c) ? "a letter" : "not allowed")}: "
-                    + $"a project code has only digits and hyphens, e.g. {Example}.";
+                return L.T($"第 {i + 1} 位的“{c}”{(char.IsLetter(c) ? "是字母" : "不允许使用")}：项目代码只含数字和连字符，如 {Example}。",
+                    $"'{c}' at position {i + 1} is {(char.IsLetter(c) ? "a letter" : "not allowed")}: "
+                    + $"a project code has only digits and hyphens, e.g. {Example}.");
             }
         }
 
@@ -75,8 +77,9 @@ public sealed record ProjectCode
         {
             if (typed.Length != DigitCount)
             {
-                return $"A project code has {DigitCount} digits ({Length} characters with its hyphens, e.g. {Example}); "
-                    + $"this one has {typed.Length}.";
+                return L.T($"项目代码为 {DigitCount} 位数字（含连字符共 {Length} 个字符，如 {Example}）；所填代码为 {typed.Length} 位。",
+                    $"A project code has {DigitCount} digits ({Length} characters with its hyphens, e.g. {Example}); "
+                    + $"this one has {typed.Length}.");
             }
             digits = typed;
         }
@@ -84,8 +87,9 @@ public sealed record ProjectCode
         {
             if (!groups.Select(g => g.Length).SequenceEqual(GroupLengths))
             {
-                return $"A project code is {Length} characters: groups of 4, 6, 2, 2 and 6 digits joined by hyphens, "
-                    + $"e.g. {Example}; this one is {typed.Length} characters in groups of {string.Join(", ", groups.Select(g => g.Length))}.";
+                return L.T($"项目代码共 {Length} 个字符：4、6、2、2、6 位数字各为一组，以连字符连接，如 {Example}；所填代码为 {typed.Length} 个字符，各组位数为 {string.Join("、", groups.Select(g => g.Length))}。",
+                    $"A project code is {Length} characters: groups of 4, 6, 2, 2 and 6 digits joined by hyphens, "
+                    + $"e.g. {Example}; this one is {typed.Length} characters in groups of {string.Join(", ", groups.Select(g => g.Length))}.");
             }
             digits = string.Concat(groups);
         }
@@ -98,26 +102,30 @@ public sealed record ProjectCode
             // The 24-character GB/T 40058 codes began in November 2020, so 20MM with any other MM is an older code's year.
             if (month > 21)
             {
-                return $"The first group '{time}' is not a valid time: a code issued since November 2020 starts with "
-                    + $"its year and month (YYMM) and month {month} does not exist; an older code starts with its year, 2021 at the latest.";
+                return L.T($"第一组“{time}”不是有效时间：2020 年 11 月起赋予的代码以年月（YYMM）开头，不存在 {month} 月；更早的代码以年份开头，最晚为 2021 年。",
+                    $"The first group '{time}' is not a valid time: a code issued since November 2020 starts with "
+                    + $"its year and month (YYMM) and month {month} does not exist; an older code starts with its year, 2021 at the latest.");
             }
             format = ProjectCodeFormat.Legacy;
             return null;
         }
         if (year < 20)
         {
-            return $"The first group '{time}' is not a valid time: it is the year and month (YYMM) the code was issued, "
-                + "2011 (November 2020) or later, or the year of an older code (2000 to 2021).";
+            return L.T($"第一组“{time}”不是有效时间：应为代码赋予的年月（YYMM），2011（2020 年 11 月）或更晚；或为更早代码的年份（2000 至 2021）。",
+                $"The first group '{time}' is not a valid time: it is the year and month (YYMM) the code was issued, "
+                + "2011 (November 2020) or later, or the year of an older code (2000 to 2021).");
         }
         if (month is < 1 or > 12)
         {
-            return $"The first group '{time}' is not a valid time: it is the year and month (YYMM) the code was issued, "
-                + $"and month {month:00} does not exist.";
+            return L.T($"第一组“{time}”不是有效时间：应为代码赋予的年月（YYMM），不存在 {month:00} 月。",
+                $"The first group '{time}' is not a valid time: it is the year and month (YYMM) the code was issued, "
+                + $"and month {month:00} does not exist.");
         }
         if (digits[^1] - '0' != ProjectCodeCheckDigit.Iso7064Mod11Radix10(digits.AsSpan(0, DigitCount - 1)))
         {
-            return "The check digit (the last digit) does not match the rest of the code, so a digit is probably mistyped: "
-                + "copy the code from the investment project approval platform (投资项目在线审批监管平台).";
+            return L.T("校验位（最后一位）与代码其余部分不符，可能有数字填错，请从投资项目在线审批监管平台复制项目代码。",
+                "The check digit (the last digit) does not match the rest of the code, so a digit is probably mistyped: "
+                + "copy the code from the investment project approval platform (投资项目在线审批监管平台).");
         }
         return null;
     }

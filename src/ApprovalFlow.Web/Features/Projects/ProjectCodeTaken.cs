@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ApprovalFlow.Web.Ui.Shell;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApprovalFlow.Web.Features.Projects;
@@ -6,7 +7,7 @@ namespace ApprovalFlow.Web.Features.Projects;
 public static class ProjectCodeTaken
 {
     public static RefusedException Refusal(ProjectCode code) =>
-        RefusedException.Conflict($"A project with the project code {code} is already registered; a project code identifies one project only.");
+        RefusedException.Conflict(L.T($"项目代码 {code} 已登记；一个项目代码只对应一个项目。", $"A project with the project code {code} is already registered; a project code identifies one project only."));
 
     /// <summary>
     /// A unique index refused the row: PostgreSQL's 23505, SQLite's UNIQUE constraint, SQL Server's 2601/2627.

@@ -12,12 +12,14 @@ public sealed class RefusalExceptionHandler(IProblemDetailsService problemDetail
         {
             return false;
         }
+        Errors.ProblemLanguage.UseRequestCulture(httpContext);
         ProblemDetails problem = refused.Errors is { } errors
             ? new HttpValidationProblemDetails(errors)
             : new ProblemDetails();
         problem.Status = refused.Status;
         problem.Title = refused.Title;
         problem.Detail = refused.Message;
+        if (refused.Rule is { } rule) problem.Extensions["rule"] = rule;
         httpContext.Response.StatusCode = refused.Status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

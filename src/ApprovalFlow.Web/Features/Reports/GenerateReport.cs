@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Audit;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Reports;
@@ -34,12 +35,12 @@ public sealed class GenerateReportHandler(AppDbContext db, ReportBuilder builder
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaStandardTime.DateOf(now);
         var errors = new Dictionary<string, string[]>();
-        if (!ReportKinds.TryRead(command.Kind ?? "month", out var kind)) errors["kind"] = ["The kind must be one of ten-day, month, quarter."];
+        if (!ReportKinds.TryRead(command.Kind ?? "month", out var kind)) errors["kind"] = [L.T("报表类型须为以下之一：ten-day（旬报）、month（月报）、quarter（季报）。", "The kind must be one of ten-day, month, quarter.")];
         var day = today;
         if (!string.IsNullOrWhiteSpace(command.Day)
             && !DateOnly.TryParseExact(command.Day.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-            errors["day"] = ["The day must read yyyy-MM-dd."];
-        else if (day > today) errors["day"] = ["A report covers a period that has begun."];
+            errors["day"] = [L.T("日期格式须为 yyyy-MM-dd。", "The day must read yyyy-MM-dd.")];
+        else if (day > today) errors["day"] = [L.T("报表只能统计已经开始的期间。", "A report covers a period that has begun.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var period = ReportPeriods.Containing(kind, day);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Calendar;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Supervision;
@@ -25,12 +26,12 @@ public sealed class GetFiguresHandler(AppDbContext db, SupervisionFiguresQuery f
         if (!string.IsNullOrWhiteSpace(query.GroupBy)
             && !(Enum.TryParse(query.GroupBy, ignoreCase: true, out groupBy) && Enum.IsDefined(groupBy) && !int.TryParse(query.GroupBy, out _)))
         {
-            errors["groupBy"] = ["Group by county, department or step."];
+            errors["groupBy"] = [L.T("请按 county（县市区）、department（部门）或 step（环节）分组。", "Group by county, department or step.")];
         }
         var month = SupervisionPeriod.Month(ChinaStandardTime.DateOf(now));
         var from = Day(query.From, "from", month.First, errors);
         var to = Day(query.To, "to", month.Last, errors);
-        if (errors.Count == 0 && to < from) errors["to"] = ["The period ends before it begins."];
+        if (errors.Count == 0 && to < from) errors["to"] = [L.T("统计期间的结束日期早于开始日期。", "The period ends before it begins.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var scope = await SupervisionScope.OfAsync(db, query.Actor, cancellationToken);
@@ -43,7 +44,7 @@ public sealed class GetFiguresHandler(AppDbContext db, SupervisionFiguresQuery f
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors[field] = ["Days read yyyy-MM-dd."];
+        errors[field] = [L.T("日期格式须为 yyyy-MM-dd。", "Days read yyyy-MM-dd.")];
         return fallback;
     }
 }

@@ -1,6 +1,7 @@
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Lights;
 using ApprovalFlow.Web.Features.Projects;
+using ApprovalFlow.Web.Ui.Shell;
 using Mediator;
 
 namespace ApprovalFlow.Web.Features.Supervision;
@@ -21,10 +22,10 @@ public sealed class ListStalledStepsHandler(AppDbContext db, StalledStepsQuery s
             if (Enum.TryParse<Light>(query.Light, ignoreCase: true, out var read) && Enum.IsDefined(read) && !int.TryParse(query.Light, out _))
                 light = read;
             else
-                errors["light"] = ["The light must be one of green, yellow, red."];
+                errors["light"] = [L.T("亮灯须为以下之一：green（绿灯）、yellow（黄灯）、red（红灯）。", "The light must be one of green, yellow, red.")];
         }
-        if (query.Page is < 1) errors["page"] = ["Pages count from 1."];
-        if (query.PageSize is < 1 or > StalledStepsQuery.MaxPageSize) errors["pageSize"] = [$"The page size must be within 1..{StalledStepsQuery.MaxPageSize}."];
+        if (query.Page is < 1) errors["page"] = [L.T("页码从 1 开始。", "Pages count from 1.")];
+        if (query.PageSize is < 1 or > StalledStepsQuery.MaxPageSize) errors["pageSize"] = [L.T($"每页条数须在 1 至 {StalledStepsQuery.MaxPageSize} 之间。", $"The page size must be within 1..{StalledStepsQuery.MaxPageSize}.")];
         if (errors.Count > 0) throw RefusedException.Invalid(errors);
 
         var scope = await SupervisionScope.OfAsync(db, query.Actor, cancellationToken);

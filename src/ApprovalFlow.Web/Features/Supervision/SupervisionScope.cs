@@ -3,6 +3,7 @@ using ApprovalFlow.Web.Features.Access;
 using ApprovalFlow.Web.Features.Approvals;
 using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Identity;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Supervision;
 
@@ -27,6 +28,6 @@ public sealed record SupervisionScope(bool Everything, string? Department, strin
             return caller.OfficerDepartment is { } department ? new(false, department, null, caller.County) : None;
         }
         if (actor.Roles.Contains(AppRoles.PairedLeader)) return new(false, null, actor.UserId);
-        throw RefusedException.Forbidden("Only supervisors, administrators, officers and paired leaders see supervision figures.");
+        throw RefusedException.Forbidden(L.T("只有监督人员、管理员、审批人员和包联领导可以查看督查数据。", "Only supervisors, administrators, officers and paired leaders see supervision figures."));
     }
 }

@@ -24,7 +24,7 @@ public sealed class AttachFileToTaskHandler(WorkflowEngine engine, EngineAuthori
     public async ValueTask<TaskAttachment> Handle(AttachFileToTask command, CancellationToken ct)
     {
         var task = await engine.GetTaskAsync(command.TaskId, ct)
-            ?? throw RefusedException.NotFound(L.T($"任务 {command.TaskId} 不存在。", $"Task {command.TaskId} does not exist."));
+            ?? throw RefusedException.NotFound(L.T("该任务不存在或您无权查看。", $"Task {command.TaskId} does not exist."));
         await access.RequireAsync(command.Actor, task, EngineOperation.Annotate);
         return await engine.AddAttachmentAsync(task.Id, command.FileName, command.ContentType, command.Content, command.Actor.Name, ct);
     }

@@ -1,6 +1,7 @@
 using ApprovalFlow.Engine;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ApprovalFlow.Web.Features.Instances;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -22,8 +23,8 @@ public static class AttachmentsApi
             || await engine.GetTaskAsync(found.Attachment.TaskId, ct) is not { } task
             || await EngineAccess.AuthorizedAsync(http, task, EngineOperation.See) is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                detail: Ui.Shell.L.T($"附件 {id} 不存在。", $"Attachment {id} does not exist."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Projects.RefusedException.TitleOf(StatusCodes.Status404NotFound),
+                detail: Ui.Shell.L.T("该附件不存在。", $"Attachment {id} does not exist."));
         }
         // Served as a download under its checked type only: a browser must neither guess another type nor render it inline.
         response.Headers.XContentTypeOptions = "nosniff";

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -39,7 +40,7 @@ public static partial class TasksApi
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return Unsupported("Send the file as multipart/form-data, in one part with a file name.");
+            return Unsupported(L.T("请以 multipart/form-data 上传文件，一个部分、带文件名。", "Send the file as multipart/form-data, in one part with a file name."));
         }
 
         // Refuse an oversized body before it is read (Kestrel enforces the limit while reading, too).
@@ -61,12 +62,12 @@ public static partial class TasksApi
         catch (Exception malformed) when (malformed is InvalidDataException or IOException and not BadHttpRequestException)
         {
             // A body that is not the multipart it claims (a 413 from the server's limit is left to the exception handler).
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed upload", detail: malformed.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: L.T("上传内容格式有误", "Malformed upload"), detail: malformed.Message);
         }
         if (form.Files.Count != 1)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "One file expected",
-                detail: $"The form carries {form.Files.Count} files; attach them one at a time.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: L.T("每次只能上传一个文件", "One file expected"),
+                detail: L.T($"表单中有 {form.Files.Count} 个文件，请逐个上传。", $"The form carries {form.Files.Count} files; attach them one at a time."));
         }
 
         var file = form.Files[0];
@@ -81,7 +82,7 @@ public static partial class TasksApi
         }
         if (AttachmentTypes.Accept(file.ContentType, file.FileName, content) is not { } contentType)
         {
-            return Unsupported($"'{file.FileName}' ({file.ContentType}) is not accepted: attach a {AttachmentTypes.Allowed} file.");
+            return Unsupported(L.T($"不接受“{file.FileName}”（{file.ContentType}），请上传 {AttachmentTypes.Allowed} 文件。", $"'{file.FileName}' ({file.ContentType}) is not accepted: attach a {AttachmentTypes.Allowed} file."));
         }
 
         var attachment = await sender.Send(new AttachFileToTask(Actor.Of(user), id, file.FileName, contentType, content), ct);
@@ -89,9 +90,9 @@ public static partial class TasksApi
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Attachment too large",
-            detail: $"An attachment may have at most {limit:N0} bytes.");
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: L.T("附件过大", "Attachment too large"),
+            detail: L.T($"附件最大为 {limit:N0} 字节。", $"An attachment may have at most {limit:N0} bytes."));
 
     private static ProblemHttpResult Unsupported(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "File type not accepted", detail: detail);
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: L.T("不接受该文件类型", "File type not accepted"), detail: detail);
 }

@@ -6,6 +6,7 @@ using ApprovalFlow.Web.Features.Projects;
 using ApprovalFlow.Web.Features.Instances;
 using ApprovalFlow.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ApprovalFlow.Web.Ui.Shell;
 
 namespace ApprovalFlow.Web.Features.Tasks;
 
@@ -73,6 +74,6 @@ public static partial class TasksApi
         TypedResults.Ok(InstanceResponse.From(await sender.Send(new CompleteTask(Actor.Of(user), id, request?.Variables), ct)));
 
     private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-            detail: Ui.Shell.L.T($"任务 {id} 不存在。", $"Task {id} does not exist."));
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: RefusedException.TitleOf(StatusCodes.Status404NotFound),
+            detail: Ui.Shell.L.T("该任务不存在或您无权查看。", $"Task {id} does not exist."));
 }

@@ -67,6 +67,7 @@ public static class ActionText
         "sign-pledge" => L.T("签署承诺书", "Sign pledge"),
         "verify-pledge" => L.T("核查承诺", "Verify pledge"),
         "confirm-start" => L.T("确认开工条件", "Confirm start"),
+        "complete" => L.T("办理", "Complete"),
         _ => action ?? "—",
     };
 }
