@@ -1,5 +1,8 @@
+using System.Data.Common;
 using ApprovalFlow.Web.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ApprovalFlow.Web.Data;
 
@@ -13,6 +16,7 @@ public static class DatabaseInitializer
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        await EnsureDatabaseExistsAsync(services, ct);
         var startupLock = services.GetRequiredService<StartupLock>();
         await startupLock.AcquireAsync(ct);
         try
@@ -49,6 +53,28 @@ public static class DatabaseInitializer
         {
             startupLock.Release();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The lock lives in the database, so an empty server gets its (empty) database first, as the migration would create it:
+    /// when two servers create it at once, the one that lost finds it there and goes on.
+    /// </summary>
+    private static async Task EnsureDatabaseExistsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite()) return;
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try
+        {
+            await creator.CreateAsync(ct);
+        }
+        catch (DbException)
+        {
+            // Another server created it meanwhile; anything else shows again when the lock connects.
+            if (!await creator.ExistsAsync(ct)) throw;
         }
     }
 }
