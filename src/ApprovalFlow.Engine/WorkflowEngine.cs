@@ -106,15 +106,20 @@ public sealed partial class WorkflowEngine
             .Where(d => d.Key == definitionKey).OrderByDescending(d => d.Version)
             .Select(d => new { d.Id, d.Key, d.Version }).FirstOrDefaultAsync(ct)
             ?? throw new DefinitionNotFoundException(definitionKey);
-        var definition = cache.TryGet(newest.Id, out _)
-            ? new ProcessDefinitionRecord { Id = newest.Id, Key = newest.Key, Version = newest.Version, Xml = "" }
-            : await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == newest.Id, ct);
+        // The model found now is the one used: the cache may forget it before a second lookup (DefinitionCache.Capacity).
+        if (cache.TryGet(newest.Id, out var cached))
+        {
+            var known = new ProcessDefinitionRecord { Id = newest.Id, Key = newest.Key, Version = newest.Version, Xml = "" };
+            return await StartAsync(known, null, businessKey, variables, actor, ct, cached);
+        }
+        var definition = await db.Set<ProcessDefinitionRecord>().AsNoTracking().FirstAsync(d => d.Id == newest.Id, ct);
         return await StartAsync(definition, null, businessKey, variables, actor, ct);
     }
 
-    private async Task<InstanceSnapshot> StartAsync(ProcessDefinitionRecord definition, string? messageName, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct)
+    private async Task<InstanceSnapshot> StartAsync(ProcessDefinitionRecord definition, string? messageName, string? businessKey, JsonObject? variables, string? actor, CancellationToken ct,
+        ProcessModel? parsed = null)
     {
-        var model = cache.Get(definition);
+        var model = parsed ?? cache.Get(definition);
         var startEvent = messageName is null ? null : model.Root.MessageStarts.Concat(model.Root.SignalStarts).First(m => m.SubscriptionName == messageName);
         var instance = ProcessInstanceRecord.Start(definition, string.IsNullOrWhiteSpace(businessKey) ? null : businessKey.Trim(), Now, actor);
         var execution = new Execution(model, instance, db, services, Now, actor, [], [], []);
