@@ -30,12 +30,8 @@ public sealed class ListDepartmentsHandler(AppDbContext db) : IQueryHandler<List
     {
         if (!query.Actor.SeesEverything) throw RefusedException.Forbidden(L.T("只有工作人员可以查看部门。", "Only staff see the departments."));
 
-        var officers = await (
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join role in db.Roles on userRole.RoleId equals role.Id
-            where role.Name == AppRoles.Officer && user.Department != null
-            select new { user.Id, user.Email, user.UserName, user.Department, user.County }).AsNoTracking().ToListAsync(cancellationToken);
+        var officers = await db.UsersInRole(AppRoles.Officer).Where(u => u.Department != null)
+            .Select(u => new { u.Id, u.Email, u.UserName, u.Department, u.County }).AsNoTracking().ToListAsync(cancellationToken);
         var open = SupervisedStep.OpenStatuses;
         var openSteps = await db.Set<ApprovalStep>().Where(s => open.Contains(s.Status))
             .GroupBy(s => s.Department).Select(g => new { g.Key, Count = g.Count() })

@@ -101,11 +101,7 @@ public sealed class ChaseRecipients(AppDbContext db)
     {
         var names = departments?.Distinct().ToList();
         if (names is { Count: 0 }) return Array.Empty<Recipient>().ToLookup(_ => "");
-        var holders = from user in db.Users
-                      join userRole in db.UserRoles on user.Id equals userRole.UserId
-                      join r in db.Roles on userRole.RoleId equals r.Id
-                      where r.Name == role
-                      select user;
+        var holders = db.UsersInRole(role);
         if (names is not null) holders = holders.Where(u => names.Contains(u.Department!));
         var found = await holders.AsNoTracking().OrderBy(u => u.Id)
             .Select(u => new { Department = u.Department ?? "", Recipient = new Recipient(u.Id, u.Email) }).ToListAsync(ct);

@@ -153,12 +153,8 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
     {
         if (departments.Count == 0) return [];
         var groups = departments.ToList();
-        return await (from user in db.Users
-                      join userRole in db.UserRoles on user.Id equals userRole.UserId
-                      join role in db.Roles on userRole.RoleId equals role.Id
-                      where role.Name == AppRoles.Officer && groups.Contains(user.Department!)
-                            && (user.County == null || user.County == "" || user.County == county)
-                      orderby user.Id
-                      select new Recipient(user.Id, user.Email)).AsNoTracking().ToListAsync(ct);
+        return await db.UsersInRole(AppRoles.Officer)
+            .Where(u => groups.Contains(u.Department!) && (u.County == null || u.County == "" || u.County == county))
+            .OrderBy(u => u.Id).Select(u => new Recipient(u.Id, u.Email)).AsNoTracking().ToListAsync(ct);
     }
 }

@@ -30,12 +30,8 @@ public sealed class AssignPairedLeaderHandler(AppDbContext db, TimeProvider cloc
         }
         if (userId is not null)
         {
-            var leader = await (
-                from user in db.Users
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where user.Id == userId && role.Name == AppRoles.PairedLeader
-                select new { user.Email, user.UserName }).SingleOrDefaultAsync(cancellationToken)
+            var leader = await db.UsersInRole(AppRoles.PairedLeader).Where(u => u.Id == userId)
+                .Select(u => new { u.Email, u.UserName }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw RefusedException.Invalid("userId", L.T("所选用户不存在或不是包联领导。", $"No user with the id {userId} is in the role {AppRoles.PairedLeader}."));
             name ??= leader.Email ?? leader.UserName;
         }
