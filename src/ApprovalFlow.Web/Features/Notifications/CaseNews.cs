@@ -25,19 +25,23 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
         DateTime at, CancellationToken ct)
     {
         if (moves.Count == 0 && opened.Count == 0 && approvalCase.Status == ApprovalCaseStatus.Running) return;
-        var project = await ProjectNameAsync(approvalCase, ct);
+        // Read only when some news needs them: most moves (a review handing on to the decision) tell nobody.
+        string? projectName = null;
+        List<Recipient>? enterpriseUsers = null;
+        async Task<string> ProjectAsync() => projectName ??= await ProjectNameAsync(approvalCase, ct);
+        async Task<List<Recipient>> EnterpriseAsync() => enterpriseUsers ??= await EnterpriseUsersAsync(approvalCase.EnterpriseId, ct);
         var link = UiRoutes.Case(approvalCase.Id);
 
-        var enterprise = await EnterpriseUsersAsync(approvalCase.EnterpriseId, ct);
         foreach (var move in moves)
         {
-            if (await EnterpriseTextAsync(project, move, at, ct) is { } news)
-                await notifier.NotifyAsync(enterprise, news.Kind, news.Text, link, approvalCase.Id, at, ct);
+            if (await EnterpriseTextAsync(ProjectAsync, move, at, ct) is { } news)
+                await notifier.NotifyAsync(await EnterpriseAsync(), news.Kind, news.Text, link, approvalCase.Id, at, ct);
         }
         if (approvalCase.Status != ApprovalCaseStatus.Running && approvalCase.EndedAt == at)
         {
+            var project = await ProjectAsync();
             var done = approvalCase.Status == ApprovalCaseStatus.Completed;
-            await notifier.NotifyAsync(enterprise, NotificationKinds.CaseEnded, done
+            await notifier.NotifyAsync(await EnterpriseAsync(), NotificationKinds.CaseEnded, done
                     ? new NotificationText($"【办结】{project}", $"项目“{project}”的并联审批已全部办结。",
                         $"Completed: {project}", $"The parallel approval of project \"{project}\" is complete.")
                     : new NotificationText($"【终止】{project}", $"项目“{project}”的并联审批已终止，未办结的环节已撤回。",
@@ -52,6 +56,7 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
             var step = approvalCase.Steps.FirstOrDefault(s => s.StepCode == task.Extensions.GetValueOrDefault(ApprovalRoles.StepCode));
             var what = step?.Name ?? task.Extensions.GetValueOrDefault("name") ?? "";
             var action = RoleName(ApprovalRoles.RoleOf(task.Extensions));
+            var project = await ProjectAsync();
             await notifier.NotifyAsync(officers, NotificationKinds.NewTask,
                 new NotificationText($"【新待办】{project}·{what}待{action.Zh}",
                     $"项目“{project}”的“{what}”有一项{action.Zh}任务，请到“我的待办”签收办理。",
@@ -79,7 +84,8 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
             UiRoutes.Case(approvalCase.Id), approvalCase.Id, at, ct);
     }
 
-    private async Task<(string Kind, NotificationText Text)?> EnterpriseTextAsync(string project, StepMove move, DateTime at, CancellationToken ct)
+    private async Task<(string Kind, NotificationText Text)?> EnterpriseTextAsync(Func<Task<string>> projectOf, StepMove move, DateTime at,
+        CancellationToken ct)
     {
         var step = move.Step;
         var name = step.Name;
@@ -88,6 +94,7 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
         {
             case StepStatus.UnderReview when move.From is StepStatus.AwaitingAcceptance:
             {
+                var project = await projectOf();
                 // The due date is set once the acceptance is through; the limit is known already.
                 var limit = step.TimeLimitDays is { } days
                     ? ($"办理时限{days}个工作日，自受理之日起计算，暂停计时的日子不计入。", $"The time limit is {days} working days from acceptance, pauses not counted.")
@@ -104,13 +111,17 @@ public sealed class CaseNews(AppDbContext db, Notifier notifier)
                     $"\"{name}\" of project \"{project}\" was accepted with a tolerated gap. Supply by {Day(gap.SupplementDeadline)}: {materials}. Without them the result is withheld. {limit.Item2}".TrimEnd()));
             }
             case StepStatus.ReturnedForCorrection:
+            {
+                var project = await projectOf();
                 return (NotificationKinds.Returned, new NotificationText($"【退回补正】{project}·{name}",
                     $"项目“{project}”的“{name}”被退回补正。理由：{(reasons.Length > 0 ? reasons : "见案件详情")}。请在“待我办理”中补正后重新提交。",
                     $"Returned for correction: {name} of {project}",
                     $"\"{name}\" of project \"{project}\" was returned for correction. Reasons: {(reasons.Length > 0 ? reasons : "see the case")}. Correct it and resubmit from your tasks."));
+            }
             case StepStatus.Approved or StepStatus.Rejected or StepStatus.VirtuallyApproved or StepStatus.ReplacedByPledge
                 or StepStatus.Lapsed or StepStatus.Revoked or StepStatus.Suspended:
             {
+                var project = await projectOf();
                 var status = StatusText.Pair(move.To);
                 var why = move.To is StepStatus.Rejected or StepStatus.Revoked && reasons.Length > 0 ? (($"理由：{reasons}。"), $" Reasons: {reasons}.") : ("", "");
                 return (NotificationKinds.Decided, new NotificationText($"【{status.Zh}】{project}·{name}",
