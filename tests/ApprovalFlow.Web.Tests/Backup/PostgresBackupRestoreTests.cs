@@ -26,16 +26,10 @@ public sealed class PostgresBackupRestoreTests(PostgresWebAppFactory factory, IT
         var database = new NpgsqlConnectionStringBuilder(factory.ConnectionString).Database!;
         await RunAsync("pg_dump", server, "--format=custom", "--file", dump, "--dbname", database);
 
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_restoredDatabase}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        var restored = await PostgresWebAppFactory.CreateDatabaseAsync(_restoredDatabase);
         await RunAsync("pg_restore", server, "--no-owner", "--exit-on-error", "--dbname", _restoredDatabase, dump);
         Output.WriteLine($"pg_dump file: {new FileInfo(dump).Length:N0} bytes");
-        return new RestoredWebAppFactory("Postgres",
-            new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = _restoredDatabase }.ConnectionString);
+        return new RestoredWebAppFactory("Postgres", restored);
     }
 
     private static async Task RunAsync(string tool, NpgsqlConnectionStringBuilder server, params string[] arguments)
@@ -54,12 +48,5 @@ public sealed class PostgresBackupRestoreTests(PostgresWebAppFactory factory, IT
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_restoredDatabase}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    Task IAsyncLifetime.DisposeAsync() => PostgresWebAppFactory.DropDatabaseAsync(_restoredDatabase);
 }

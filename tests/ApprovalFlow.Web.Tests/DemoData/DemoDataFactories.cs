@@ -1,7 +1,6 @@
 using ApprovalFlow.Web.Features.DemoData;
 using ApprovalFlow.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
 
 namespace ApprovalFlow.Web.Tests.DemoData;
 
@@ -34,23 +33,5 @@ public sealed class PostgresDemoFactory(string connectionString, string environm
     {
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:ApprovalFlow", connectionString);
-    }
-
-    public static async Task<string> CreateDatabaseAsync(string name)
-    {
-        await using var server = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
-        await server.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresWebAppFactory.ServerConnectionString) { Database = name }.ConnectionString;
-    }
-
-    public static async Task DropDatabaseAsync(string name)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -1,3 +1,4 @@
+using ApprovalFlow.Web.Tests.Infrastructure;
 using ApprovalFlow.Web.Data;
 using ApprovalFlow.Web.Features.Projects;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed class PostgresDemoDataTests
     public async Task Outside_the_embedded_demo_demo_data_asked_for_without_the_demo_accounts_seeds_nothing()
     {
         var name = "approvalflow_demo_" + Guid.NewGuid().ToString("N");
-        var connection = await PostgresDemoFactory.CreateDatabaseAsync(name);
+        var connection = await PostgresWebAppFactory.CreateDatabaseAsync(name);
         try
         {
             await using var app = new PostgresDemoFactory(connection, "Production");
@@ -23,7 +24,7 @@ public sealed class PostgresDemoDataTests
         }
         finally
         {
-            await PostgresDemoFactory.DropDatabaseAsync(name);
+            await PostgresWebAppFactory.DropDatabaseAsync(name);
         }
     }
 
@@ -31,7 +32,7 @@ public sealed class PostgresDemoDataTests
     public async Task Switched_on_in_Development_on_PostgreSQL_the_demo_is_seeded_once_with_an_intact_audit_chain()
     {
         var name = "approvalflow_demo_" + Guid.NewGuid().ToString("N");
-        var connection = await PostgresDemoFactory.CreateDatabaseAsync(name);
+        var connection = await PostgresWebAppFactory.CreateDatabaseAsync(name);
         try
         {
             DemoDataState first;
@@ -49,7 +50,7 @@ public sealed class PostgresDemoDataTests
         }
         finally
         {
-            await PostgresDemoFactory.DropDatabaseAsync(name);
+            await PostgresWebAppFactory.DropDatabaseAsync(name);
         }
     }
 }

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ApprovalFlow.Web.Tests.Hardening;
 
@@ -29,14 +28,7 @@ public sealed class KeyRingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var server in _servers) await server.DisposeAsync();
-        if (_postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        if (_postgresDatabase is not null) await PostgresWebAppFactory.DropDatabaseAsync(_postgresDatabase);
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
@@ -64,11 +56,7 @@ public sealed class KeyRingTests : IAsyncLifetime
     {
         if (provider == "Sqlite") return null;
         _postgresDatabase = "approvalflow_keys_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(PostgresWebAppFactory.ServerConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresWebAppFactory.ServerConnectionString) { Database = _postgresDatabase }.ConnectionString;
+        return await PostgresWebAppFactory.CreateDatabaseAsync(_postgresDatabase);
     }
 
     private Server Start(string? postgres, IReadOnlyDictionary<string, string?>? extra = null)

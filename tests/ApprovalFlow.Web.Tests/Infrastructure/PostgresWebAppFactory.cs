@@ -21,13 +21,26 @@ public sealed class PostgresWebAppFactory : WebAppFactory, IAsyncLifetime
             : throw new InvalidOperationException(
                 $"{ServerVariable} is not set. The PostgreSQL tests need the server that ./test.sh starts: run ./test.sh.");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_database);
+
+    /// <summary>A new empty database on the test server; its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name)
     {
         await using var server = new NpgsqlConnection(ServerConnectionString);
         await server.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", server);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", server);
         await create.ExecuteNonQueryAsync();
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Drops a test database, closing the pooled connections and any other session on it.</summary>
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(ServerConnectionString);
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync();
     }
 
     protected override void ConfigureDatabase(IWebHostBuilder builder)
@@ -39,10 +52,6 @@ public sealed class PostgresWebAppFactory : WebAppFactory, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(ServerConnectionString);
-        await server.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        await DropDatabaseAsync(_database);
     }
 }
